@@ -1,0 +1,1 @@
+"""HTTP API: create_app() and routers per domain."""

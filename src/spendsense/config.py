@@ -1,0 +1,71 @@
+"""One typed settings object for every entry point (CLI, API, Lambda).
+
+Names follow the seed's Lambda plan where it defines them (DB_PATH, ENVIRONMENT,
+CORS_ORIGINS, S3_BUCKET_PARQUET, S3_BUCKET_INSIGHTS, DB_S3_KEY); everything else is read
+with the SPENDSENSE_ prefix.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SPENDSENSE_", extra="ignore")
+
+    environment: Environment = Field(
+        default="development", validation_alias=AliasChoices("ENVIRONMENT", "SPENDSENSE_ENVIRONMENT")
+    )
+    data_dir: Path = Field(default=Path("data"))
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "SPENDSENSE_DATABASE_URL")
+    )
+    db_path: Path | None = Field(default=None, validation_alias=AliasChoices("DB_PATH", "SPENDSENSE_DB_PATH"))
+    db_s3_key: str | None = Field(default=None, validation_alias=AliasChoices("DB_S3_KEY", "SPENDSENSE_DB_S3_KEY"))
+    s3_bucket_parquet: str | None = Field(
+        default=None, validation_alias=AliasChoices("S3_BUCKET_PARQUET", "SPENDSENSE_S3_BUCKET_PARQUET")
+    )
+    s3_bucket_insights: str | None = Field(
+        default=None, validation_alias=AliasChoices("S3_BUCKET_INSIGHTS", "SPENDSENSE_S3_BUCKET_INSIGHTS")
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://localhost:5173", "http://127.0.0.1:8000"],
+        validation_alias=AliasChoices("CORS_ORIGINS", "SPENDSENSE_CORS_ORIGINS"),
+    )
+    log_level: str = "INFO"
+    log_json: bool = False
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The store: DATABASE_URL wins, then DB_PATH (a SQLite file), then data/spendsense.db."""
+        if self.database_url:
+            return normalize_database_url(self.database_url)
+        path = self.db_path or self.data_dir / "spendsense.db"
+        return f"sqlite:///{path}"
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept the plain `postgresql://` form that RDS and most tools print."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Consent: explicit opt-in before any processing, revocable, with its full history."""

@@ -1,0 +1,1 @@
+"""Ingest: Plaid payloads (kept raw, then normalized), sandbox configurations, generator output."""

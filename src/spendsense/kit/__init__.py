@@ -1,0 +1,1 @@
+"""Domain-free helpers: database sessions, money, clock, errors, logging."""
