@@ -1,0 +1,88 @@
+"""What a transaction *is*, as Polars expressions: the one home of the rules in docs/signals.md.
+
+Signals and insights both filter with these, so "a card payment is not spending" or "a
+refund reduces spending" is decided here and nowhere else. Expressions read the columns of
+`spendsense.tables.TRANSACTIONS` (and `is_business` after a join with accounts).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+NOT_SPENDING_PRIMARY = ("TRANSFER_IN", "TRANSFER_OUT", "INCOME")
+CARD_PAYMENT_DETAILED = "LOAN_PAYMENTS_CREDIT_CARD_PAYMENT"
+INTEREST_DETAILED = "BANK_FEES_INTEREST_CHARGE"
+FEE_KINDS = {
+    "BANK_FEES_OVERDRAFT_FEES": "overdraft",
+    "BANK_FEES_INSUFFICIENT_FUNDS": "nsf",
+    "BANK_FEES_LATE_FEES": "late",
+}
+PAYROLL_PATTERN = r"(?i)\b(PAYROLL|DIRECT DEP|DIR DEP|SALARY|PAYCHECK)\b"
+SAVINGS_SUBTYPES = ("savings", "money market", "cash management", "hsa")
+SPENDING_ACCOUNT_TYPES = ("depository", "credit")
+
+_primary = pl.col("pfc_primary").fill_null("")
+_detailed = pl.col("pfc_detailed").fill_null("")
+
+
+def is_posted() -> pl.Expr:
+    return ~pl.col("pending").fill_null(False)
+
+
+def is_card_payment() -> pl.Expr:
+    return _detailed == CARD_PAYMENT_DETAILED
+
+
+def is_transfer() -> pl.Expr:
+    return _primary.is_in(["TRANSFER_IN", "TRANSFER_OUT"])
+
+
+def is_spending() -> pl.Expr:
+    """Counts toward spending (refunds included, as negative amounts)."""
+    return ~_primary.is_in(list(NOT_SPENDING_PRIMARY)) & ~is_card_payment()
+
+
+def is_interest_charge() -> pl.Expr:
+    return _detailed == INTEREST_DETAILED
+
+
+def is_fee() -> pl.Expr:
+    return (_primary == "BANK_FEES") & ~is_interest_charge() & (pl.col("amount_cents") > 0)
+
+
+def fee_kind() -> pl.Expr:
+    return _detailed.replace_strict(FEE_KINDS, default="other", return_dtype=pl.String)
+
+
+def is_payroll() -> pl.Expr:
+    """Payroll ACH: wages by category, or payroll wording in the description."""
+    by_words = pl.col("name").fill_null("").str.contains(PAYROLL_PATTERN)
+    return (pl.col("amount_cents") < 0) & ((_detailed == "INCOME_WAGES") | by_words)
+
+
+def is_income() -> pl.Expr:
+    return (pl.col("amount_cents") < 0) & ((_primary == "INCOME") | is_payroll())
+
+
+def is_savings_account() -> pl.Expr:
+    """On an accounts frame: savings-like depository accounts."""
+    return (pl.col("type") == "depository") & pl.col("subtype").fill_null("").is_in(list(SAVINGS_SUBTYPES))
+
+
+def is_checking_account() -> pl.Expr:
+    return (pl.col("type") == "depository") & ~is_savings_account()
+
+
+def is_card_account() -> pl.Expr:
+    return pl.col("type") == "credit"
+
+
+def personal_accounts(accounts: pl.DataFrame) -> pl.DataFrame:
+    """Business accounts are excluded from every personal analysis."""
+    return accounts.filter(~pl.col("is_business").fill_null(False))
+
+
+def personal_posted(transactions: pl.DataFrame, accounts: pl.DataFrame) -> pl.DataFrame:
+    """Posted transactions on personal accounts, with the account's type and subtype joined on."""
+    kept = personal_accounts(accounts).select("account_id", pl.col("type").alias("account_type"), "subtype")
+    return transactions.filter(is_posted()).join(kept, on="account_id", how="inner")
