@@ -1,0 +1,1 @@
+"""Evaluation: runs the engine in memory over the store's data, scores it, writes a report. Never writes the store."""

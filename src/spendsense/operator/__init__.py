@@ -1,0 +1,1 @@
+"""Operator side: storing reviewed recommendations, the review queue, operator actions, the audit log, feedback."""

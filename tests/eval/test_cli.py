@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+from spendsense.cli import app
+
+
+class TestEvalCommand:
+    def test_prints_the_table_and_writes_the_report(self, cli_store: Engine, tmp_path: Path) -> None:
+        result = CliRunner().invoke(app, ["eval", "--out", str(tmp_path / "out")])
+        assert result.exit_code == 0, result.output
+        assert "explainability" in result.output
+        assert (tmp_path / "out" / "report.md").is_file()
+
+    def test_unreadable_labels_fail_cleanly(self, cli_store: Engine, tmp_path: Path) -> None:
+        broken = tmp_path / "labels.json"
+        broken.write_text("{")
+        result = CliRunner().invoke(app, ["eval", "--out", str(tmp_path / "out"), "--labels", str(broken)])
+        assert result.exit_code == 2
+        assert "cannot read labels" in result.output
