@@ -1,0 +1,1 @@
+"""Lambda entry points, one module per function family; each handler parses, calls the domain, shapes."""

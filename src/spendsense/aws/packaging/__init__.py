@@ -1,0 +1,1 @@
+"""`spendsense aws package`: Lambda zips and layers from manylinux wheels, checked against their size budgets."""
