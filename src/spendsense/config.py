@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     )
     log_level: str = "INFO"
     log_json: bool = False
+    # Signs the API's access tokens. Outside development it must be set (and not a placeholder);
+    # development generates one on first run and keeps it in data_dir (see spendsense.auth.secret).
+    jwt_secret: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("JWT_SECRET", "SPENDSENSE_JWT_SECRET")
+    )
+    jwt_ttl_minutes: int = Field(default=60, ge=1, le=24 * 60)
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -49,6 +55,17 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
+    @model_validator(mode="after")
+    def _refuse_weak_secret(self) -> Settings:
+        # A missing secret is refused where it is needed (the API), so batch commands run without one.
+        secret = self.jwt_secret.get_secret_value() if self.jwt_secret else None
+        if self.environment != "development" and secret is not None and is_weak_secret(secret):
+            raise ValueError(
+                f"JWT_SECRET is a placeholder or shorter than {MIN_SECRET_LENGTH} characters; "
+                f"set a random one in {self.environment}"
+            )
+        return self
+
     @property
     def sqlalchemy_url(self) -> str:
         """The store: DATABASE_URL wins, then DB_PATH (a SQLite file), then data/spendsense.db."""
@@ -56,6 +73,14 @@ class Settings(BaseSettings):
             return normalize_database_url(self.database_url)
         path = self.db_path or self.data_dir / "spendsense.db"
         return f"sqlite:///{path}"
+
+
+MIN_SECRET_LENGTH = 32
+PLACEHOLDER_SECRETS = frozenset({"changethis", "change-me", "changeme", "secret", "development", "test"})
+
+
+def is_weak_secret(secret: str) -> bool:
+    return len(secret) < MIN_SECRET_LENGTH or secret.strip().lower() in PLACEHOLDER_SECRETS
 
 
 def normalize_database_url(url: str) -> str:

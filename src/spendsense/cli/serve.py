@@ -4,7 +4,26 @@ from __future__ import annotations
 
 import typer
 
-from spendsense.cli.app import app, console, store
+from spendsense.auth.service import login_names
+from spendsense.cli.app import app, console, fail, store
+from spendsense.config import get_settings
+from spendsense.kit.db import session_scope
+from spendsense.kit.errors import SpendSenseError
+
+SHOWN_CUSTOMERS = 3
+
+
+def _print_logins(base: str) -> None:
+    """Development only: who can log in here, or how to make someone able to."""
+    with session_scope(store()) as session:
+        operators, customers = login_names(session, SHOWN_CUSTOMERS)
+    console.print(f"Log in: POST {base}/api/auth/login with {{username, password, role}}; API docs at {base}/docs")
+    if operators or customers:
+        console.print(f"  operators: {', '.join(operators) or '-'}; customers with a password: {', '.join(customers)}")
+        console.print("  (`spendsense demo-logins` sets their demo password and prints it)")
+    else:
+        console.print("  no logins yet: run `spendsense demo-logins` to create an operator and customer logins")
+    console.print("  or skip the password: `spendsense token USER_ID`, `spendsense token --operator NAME`")
 
 
 @app.command()
@@ -18,5 +37,12 @@ def serve(
     from spendsense.api.app import create_app
 
     store()  # create and migrate before the first request
-    console.print(f"Serving SpendSense on [bold]http://{host}:{port}[/] (health: /api/health)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    try:
+        api = create_app()
+    except SpendSenseError as exc:
+        fail(exc.detail)
+    base = f"http://{host}:{port}"
+    console.print(f"Serving SpendSense on [bold]{base}[/] (health: /api/health, live events: /ws?token=...)")
+    if get_settings().environment == "development":
+        _print_logins(base)
+    uvicorn.run(api, host=host, port=port, log_level="warning")

@@ -1,0 +1,1 @@
+"""Who is calling: passwords (argon2), access tokens (JWT), the signing secret, logins."""
