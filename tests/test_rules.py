@@ -49,3 +49,41 @@ class TestIncomeAndFees:
         )
         fees = frame.filter(rules.is_fee()).select(rules.fee_kind().alias("kind"))
         assert fees["kind"].to_list() == ["overdraft", "other"]
+
+
+class TestPayrollWording:
+    def test_direct_deposit_spelled_out_is_payroll(self) -> None:
+        frame = _frame([(-416666, None, None, "Direct Deposit - Excelsior Welding Company")])
+        assert frame.select(rules.is_payroll().alias("payroll"))["payroll"].to_list() == [True]
+
+
+class TestSubscriptionCategory:
+    def test_rent_loans_card_payments_and_transfers_are_never_subscriptions(self) -> None:
+        frame = _frame(
+            [
+                (1599, "ENTERTAINMENT", "ENTERTAINMENT_TV_AND_MOVIES", "Netflix"),
+                (150000, "RENT_AND_UTILITIES", "RENT_AND_UTILITIES_RENT", "Rent"),
+                (5099, "RENT_AND_UTILITIES", "RENT_AND_UTILITIES_TELEPHONE", "T-Mobile"),
+                (26700, "LOAN_PAYMENTS", "LOAN_PAYMENTS_STUDENT_LOAN_PAYMENT", "Student loan"),
+                (20000, "TRANSFER_OUT", "TRANSFER_OUT_SAVINGS", "To savings"),
+            ]
+        )
+        kept = frame.select(rules.is_subscription_category().alias("kept"))["kept"].to_list()
+        assert kept == [True, False, True, False, False]
+
+
+class TestPersonalPosted:
+    def test_business_and_pending_rows_go_and_the_account_type_comes_along(self) -> None:
+        accounts = pl.DataFrame(
+            {
+                "account_id": ["chk", "biz"],
+                "type": ["depository", "depository"],
+                "subtype": ["checking", None],
+                "is_business": [False, True],
+            }
+        )
+        transactions = pl.DataFrame(
+            {"transaction_id": ["t1", "t2", "t3"], "account_id": ["chk", "chk", "biz"], "pending": [False, True, False]}
+        )
+        kept = rules.personal_posted(transactions, accounts)
+        assert kept.select("transaction_id", "account_type", "subtype").rows() == [("t1", "depository", "checking")]

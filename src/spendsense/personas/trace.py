@@ -1,0 +1,104 @@
+"""Decision traces: for every (user, window, persona), each criterion with its value, threshold and result.
+
+`criteria_trace` is the flat, vectorized form (one row per criterion); `nested_traces` turns
+it, with the evidence behind each signal, into one JSON-ready document per (user, window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from spendsense.personas.criteria import Persona, load_personas
+from spendsense.signals import catalog, provenance
+
+TRACE = pl.Schema(
+    {
+        "user_id": pl.String(),
+        "window": pl.String(),
+        "persona_id": pl.String(),
+        "priority": pl.Int64(),
+        "matched": pl.Boolean(),
+        "criterion": pl.Int64(),
+        "signal": pl.String(),
+        "unit": pl.String(),
+        "op": pl.String(),
+        "threshold": pl.Float64(),
+        "missing": pl.Boolean(),
+        "value": pl.Float64(),
+        "result": pl.Boolean(),
+    }
+)
+
+
+def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = None) -> pl.DataFrame:
+    """One row per (user, window, persona, criterion) (`TRACE`); flags read as 1.0 / 0.0 in `value`."""
+    frames = [TRACE.to_frame()]
+    for persona in personas if personas is not None else load_personas():
+        matched = persona.rule.expr()
+        for index, leaf in enumerate(persona.rule.leaves()):
+            frames.append(
+                signals.select(
+                    "user_id",
+                    "window",
+                    pl.lit(persona.id).alias("persona_id"),
+                    pl.lit(persona.priority).alias("priority"),
+                    matched.alias("matched"),
+                    pl.lit(index).alias("criterion"),
+                    pl.lit(leaf.signal).alias("signal"),
+                    pl.lit(catalog.BY_NAME[leaf.signal].unit).alias("unit"),
+                    pl.lit(leaf.op).alias("op"),
+                    pl.lit(float(leaf.threshold)).alias("threshold"),
+                    pl.lit(leaf.missing).alias("missing"),
+                    pl.col(leaf.signal).cast(pl.Float64).alias("value"),
+                    leaf.expr().alias("result"),
+                )
+            )
+    return pl.concat(frames, how="vertical_relaxed").cast(TRACE)
+
+
+def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:
+    behind = [
+        provenance.for_signal(evidence, signal).with_columns(pl.lit(signal).alias("signal"))
+        for signal in trace["signal"].unique().to_list()
+    ]
+    empty = pl.DataFrame(schema={"user_id": pl.String(), "window": pl.String(), "signal": pl.String()})
+    keyed = pl.concat([empty, *behind], how="diagonal") if behind else empty
+    return trace.join(keyed, on=["user_id", "window", "signal"], how="left").with_columns(
+        pl.col("account_ids", "transaction_ids").fill_null([]), pl.col("transaction_count").fill_null(0)
+    )
+
+
+def nested_traces(
+    trace: pl.DataFrame, evidence: pl.DataFrame, personas: Sequence[Persona] | None = None
+) -> pl.DataFrame:
+    """One row per (user, window) with `trace`: a list of personas, each with its rule and its criteria.
+
+    `evidence` holds the evidence sets (`provenance.EVIDENCE` plus `window`) the signals came from.
+    """
+    rules = {persona.id: (persona.name, persona.rule.describe()) for persona in personas or load_personas()}
+    criteria = pl.struct(
+        "signal",
+        "unit",
+        "op",
+        "threshold",
+        "missing",
+        "value",
+        "result",
+        "account_ids",
+        "transaction_ids",
+        "transaction_count",
+    )
+    per_persona = (
+        _with_evidence(trace, evidence)
+        .sort("user_id", "window", "priority", "criterion")
+        .group_by("user_id", "window", "persona_id", "priority", "matched", maintain_order=True)
+        .agg(criteria.alias("criteria"))
+        .with_columns(
+            pl.col("persona_id").replace_strict({k: v[0] for k, v in rules.items()}, default=None).alias("name"),
+            pl.col("persona_id").replace_strict({k: v[1] for k, v in rules.items()}, default=None).alias("rule"),
+        )
+    )
+    persona = pl.struct("persona_id", "name", "priority", "matched", "rule", "criteria")
+    return per_persona.group_by("user_id", "window", maintain_order=True).agg(persona.alias("trace"))

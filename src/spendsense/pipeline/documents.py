@@ -1,0 +1,62 @@
+"""Engine output -> the rows the store keeps: one JSON-ready dict per table row.
+
+Built with Polars (structs become dicts, lists stay lists), so the only Python loop is the
+one the database driver makes over the rows anyway.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import polars as pl
+
+from spendsense.personas.trace import nested_traces
+from spendsense.signals import catalog, credit, provenance
+from spendsense.signals.compute import SignalSet
+
+Row = dict[str, Any]
+EVIDENCE_FIELDS = [name for name in provenance.EVIDENCE.names() if name != "user_id"]
+CARD_FIELDS = [name for name in credit.CARDS.names() if name != "user_id"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A full computation: the engine's frames plus the persona assignments and their flat trace."""
+
+    signals: SignalSet
+    assignments: pl.DataFrame
+    trace: pl.DataFrame
+
+
+def _listed(rows: list[Row], *columns: str) -> list[Row]:
+    """A left join leaves null where a user has no evidence or no card: store an empty list instead."""
+    for row in rows:
+        for column in columns:
+            row[column] = row[column] or []
+    return rows
+
+
+def signal_rows(result: SignalSet, computed_at: datetime) -> list[Row]:
+    values = result.signals.select("user_id", "window", "as_of", pl.struct(catalog.NAMES).alias("values"))
+    evidence = result.evidence.group_by("user_id", "window").agg(pl.struct(EVIDENCE_FIELDS).alias("evidence"))
+    cards = result.cards.group_by("user_id").agg(pl.struct(CARD_FIELDS).alias("cards"))
+    joined = values.join(evidence, on=["user_id", "window"], how="left").join(cards, on="user_id", how="left")
+    rows = _listed(joined.to_dicts(), "evidence", "cards")
+    for row in rows:
+        row["computed_at"] = computed_at
+    return rows
+
+
+def stream_rows(streams: pl.DataFrame, as_of: object) -> list[Row]:
+    return streams.with_columns(pl.lit(as_of).alias("as_of")).to_dicts()
+
+
+def assignment_rows(outcome: Outcome, computed_at: datetime) -> list[Row]:
+    traces = nested_traces(outcome.trace, outcome.signals.evidence)
+    joined = outcome.assignments.join(traces, on=["user_id", "window"], how="left")
+    rows = _listed(joined.to_dicts(), "trace")
+    for row in rows:
+        row["computed_at"] = computed_at
+    return rows

@@ -1,0 +1,73 @@
+"""The pipeline's reads and writes of its own tables. Every write replaces, so a re-run never duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from spendsense.models import IncomeStream, PersonaAssignment, RecurringStream, Transaction, UserSignals
+
+CHUNK = 2000
+"""Rows per statement: well under SQLite's bound-parameter limit for an IN list or a batch."""
+TABLES: dict[str, Table] = {
+    "signals": UserSignals.__table__,  # type: ignore[dict-item]
+    "recurring_streams": RecurringStream.__table__,  # type: ignore[dict-item]
+    "income_streams": IncomeStream.__table__,  # type: ignore[dict-item]
+    "persona_assignments": PersonaAssignment.__table__,  # type: ignore[dict-item]
+}
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def newest_transaction_date(session: Session) -> date | None:
+    """The default as-of date of a full run: the newest transaction anywhere in the store (a full scan)."""
+    return session.scalar(select(func.max(Transaction.date)))
+
+
+def recompute_as_of(session: Session, user_ids: Sequence[str]) -> date | None:
+    """The default as-of date of a recompute: the last run's, or these users' newest transaction if later.
+
+    Both reads use an index, where the store-wide newest date needs a scan of every transaction;
+    and the recomputed users stay on the same windows as everyone else.
+    """
+    last_run = session.scalar(select(func.max(UserSignals.as_of)))
+    theirs = session.scalar(select(func.max(Transaction.date)).where(Transaction.user_id.in_(list(user_ids))))
+    known = [day for day in (last_run, theirs) if day is not None]
+    return max(known) if known else None
+
+
+def clear(session: Session, windows: Sequence[str], user_ids: Sequence[str] | None) -> None:
+    """Remove what an earlier run stored for these windows: for `user_ids` only, or for everyone."""
+    for table in TABLES.values():
+        in_windows = table.c.window.in_(list(windows))
+        if user_ids is None:
+            session.execute(delete(table).where(in_windows))
+            continue
+        for chunk in _chunks(list(user_ids)):
+            session.execute(delete(table).where(in_windows, table.c.user_id.in_(list(chunk))))
+
+
+def insert_rows(session: Session, name: str, rows: Sequence[dict[str, Any]]) -> int:
+    table = TABLES[name]
+    for chunk in _chunks(rows):
+        session.execute(insert(table), list(chunk))
+    return len(rows)
+
+
+def read_user(session: Session, user_id: str, window: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Everything stored for one user (one window or both), as plain dicts per table."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, table in TABLES.items():
+        query = select(table).where(table.c.user_id == user_id)
+        if window is not None:
+            query = query.where(table.c.window == window)
+        order = [table.c.window, table.c.stream_id] if "stream_id" in table.c else [table.c.window]
+        found[name] = [dict(row) for row in session.execute(query.order_by(*order)).mappings()]
+    return found

@@ -1,0 +1,139 @@
+"""`run_pipeline`: consenting users only, both windows, every signal and persona, stored twice.
+
+One code path for a full run and for `--user ID`: the frames are simply filtered to the
+requested users, and only their rows are replaced.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from sqlalchemy import Engine
+
+from spendsense.consent.service import consented_user_ids, has_consent
+from spendsense.kit.clock import utcnow
+from spendsense.kit.db import session_scope
+from spendsense.operator.step import recommend
+from spendsense.personas.assign import assign_personas
+from spendsense.personas.trace import criteria_trace
+from spendsense.pipeline import documents, parquet, repository
+from spendsense.pipeline.documents import Outcome
+from spendsense.signals.compute import WINDOW_DAYS, compute_signals
+from spendsense.signals.window import Window
+from spendsense.store.frames import load_frames
+
+Stage = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PipelineSummary:
+    as_of: date | None
+    users: int
+    windows: tuple[str, ...]
+    skipped_without_consent: tuple[str, ...] = ()
+    personas: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per window: primary persona (or "none") -> users."""
+    rows: dict[str, int] = field(default_factory=dict)
+    parquet_files: tuple[str, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        body = asdict(self)
+        body["as_of"] = self.as_of.isoformat() if self.as_of else None
+        return body
+
+
+def compute_outcome(
+    user_ids: Sequence[str], transactions: pl.DataFrame, accounts: pl.DataFrame, liabilities: pl.DataFrame, as_of: date
+) -> Outcome:
+    """Signals, personas and the flat decision trace for `user_ids`: the whole engine, no I/O."""
+    result = compute_signals(user_ids, transactions, accounts, liabilities, as_of)
+    return Outcome(result, assign_personas(result.signals), criteria_trace(result.signals))
+
+
+def _persona_counts(assignments: pl.DataFrame) -> dict[str, dict[str, int]]:
+    counts = assignments.group_by("window", "primary_persona").len().sort("window", "primary_persona")
+    table: dict[str, dict[str, int]] = {}
+    for row in counts.iter_rows(named=True):
+        table.setdefault(row["window"], {})[row["primary_persona"] or "none"] = row["len"]
+    return table
+
+
+def _targets(engine: Engine, requested: Sequence[str] | None) -> tuple[list[str], tuple[str, ...], date | None]:
+    """Who to compute, who was asked for but has no consent, and the default as-of date."""
+    with session_scope(engine) as session:
+        if requested is None:
+            return consented_user_ids(session), (), repository.newest_transaction_date(session)
+        chosen = [user for user in dict.fromkeys(requested) if has_consent(session, user)]
+        skipped = tuple(user for user in requested if user not in chosen)
+        return chosen, skipped, repository.recompute_as_of(session, chosen) if chosen else None
+
+
+def _store(
+    engine: Engine, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None
+) -> dict[str, int]:
+    now, as_of = utcnow(), outcome.signals.signals["as_of"].max()
+    tables = {
+        "signals": documents.signal_rows(outcome.signals, now),
+        "recurring_streams": documents.stream_rows(outcome.signals.recurring_streams, as_of),
+        "income_streams": documents.stream_rows(outcome.signals.income_streams, as_of),
+        "persona_assignments": documents.assignment_rows(outcome, now),
+    }
+    with session_scope(engine) as session:
+        repository.clear(session, windows, user_ids)
+        return {name: repository.insert_rows(session, name, rows) for name, rows in tables.items()}
+
+
+def _export(root: Path, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None) -> list[Path]:
+    datasets = {
+        "signals": outcome.signals.signals,
+        "recurring_streams": outcome.signals.recurring_streams,
+        "income_streams": outcome.signals.income_streams,
+        "persona_assignments": outcome.assignments,
+    }
+    return [
+        path for name, frame in datasets.items() for path in parquet.write_dataset(root, name, frame, windows, user_ids)
+    ]
+
+
+def run_pipeline(
+    engine: Engine,
+    data_dir: Path,
+    as_of: date | None = None,
+    user_ids: Sequence[str] | None = None,
+    on_stage: Stage = lambda _stage: None,
+) -> PipelineSummary:
+    """Compute and store signals and personas for consenting users (all, or those of `user_ids`)."""
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        seconds[stage] = round(time.perf_counter() - clock, 3)
+        clock = time.perf_counter()
+        on_stage(stage)
+
+    targets, skipped, newest = _targets(engine, user_ids)
+    as_of = as_of or newest
+    windows = tuple(Window(days, as_of or date.min).label for days in WINDOW_DAYS)
+    if not targets or as_of is None:
+        return PipelineSummary(as_of, 0, windows, skipped)
+    frames = load_frames(engine, targets if user_ids is not None else None)
+    lap("load")
+    outcome = compute_outcome(targets, frames.transactions, frames.accounts, frames.liabilities, as_of)
+    lap("compute")
+    rows = _store(engine, outcome, windows, user_ids and targets)
+    lap("database")
+    files = _export(data_dir, outcome, windows, user_ids and targets)
+    lap("parquet")
+    recommended = recommend(engine, outcome, frames, targets, utcnow())
+    rows["recommendations"] = recommended.created + recommended.updated
+    lap("recommend")
+    counts = _persona_counts(outcome.assignments)
+    return PipelineSummary(as_of, len(targets), windows, skipped, counts, rows, tuple(map(str, files)), seconds)

@@ -1,0 +1,123 @@
+"""Run every signal family for every window: one call, all users at once.
+
+The input frames follow `spendsense.tables`; the output is a `SignalSet` of frames that the
+pipeline stores and the personas read. Nothing here knows about the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from spendsense.signals import catalog, credit, fees, income, provenance, recurring, savings, spending, subscriptions
+from spendsense.signals.provenance import Family
+from spendsense.signals.window import Window, prepare
+
+WINDOW_DAYS = (30, 180)
+BEHAVIOURS = {
+    "has_subscriptions": pl.col("recurring_stream_count") >= 1,
+    "has_savings": pl.col("savings_account_count") >= 1,
+    "has_credit": pl.col("card_count") >= 1,
+    "has_income": pl.col("income_deposit_count") >= 1,
+    "has_fees": pl.col("fee_count") >= 1,
+}
+
+
+@dataclass(frozen=True)
+class SignalSet:
+    """Everything the engine found. Every frame but `cards` (balances now) has a `window` column."""
+
+    signals: pl.DataFrame
+    """One row per (user, window), columns `catalog.SCHEMA`."""
+    cards: pl.DataFrame
+    recurring_streams: pl.DataFrame
+    income_streams: pl.DataFrame
+    evidence: pl.DataFrame
+    """Evidence sets (`provenance.EVIDENCE`) per user and window."""
+
+
+def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], window: Window) -> pl.DataFrame:
+    wide = user_ids
+    for family in families:
+        wide = wide.join(family.values, on="user_id", how="left")
+    fills = [pl.col(s.name).fill_null(s.fill) for s in catalog.SIGNALS if s.fill is not None and s.name in wide]
+    behaviours = [condition.alias(name) for name, condition in BEHAVIOURS.items()]
+    count = pl.sum_horizontal(pl.col(name).cast(pl.Int64) for name in BEHAVIOURS).alias("behaviour_count")
+    return (
+        wide.with_columns(fills)
+        .with_columns(behaviours)
+        .with_columns(count, pl.lit(window.label).alias("window"), pl.lit(window.as_of).alias("as_of"))
+        .select(catalog.SCHEMA.names())
+        .cast(catalog.SCHEMA)
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every window reads, prepared once."""
+
+    users: pl.DataFrame
+    transactions: pl.DataFrame
+    """Through `window.prepare`."""
+    deposits: pl.DataFrame
+    """Through `income.deposits`."""
+    accounts: pl.DataFrame
+    cards: pl.DataFrame
+    """Through `credit.cards`."""
+    occurrences: recurring.Occurrences
+    """Stream candidates of the longest lookback."""
+
+
+def compute_window(inputs: Prepared, window: Window) -> SignalSet:
+    """Every family for one window."""
+    prepared = inputs.transactions
+    spent = spending.spending_signals(prepared, window)
+    streams = recurring.streams_from(inputs.occurrences, window.as_of, window.lookback_days)
+    earned, income_streams = income.income_signals(inputs.deposits, inputs.accounts, spent.values, window)
+    families = (
+        spent,
+        subscriptions.subscription_signals(streams, prepared, spent.values, window),
+        earned,
+        savings.savings_signals(prepared, inputs.accounts, spent.values, window),
+        credit.credit_signals(prepared, inputs.cards, window),
+        fees.fee_signals(prepared, window),
+    )
+    label = pl.lit(window.label).alias("window")
+    return SignalSet(
+        signals=_assemble(inputs.users, families, window),
+        cards=inputs.cards,
+        recurring_streams=streams.with_columns(label),
+        income_streams=income_streams.with_columns(label),
+        evidence=pl.concat([provenance.empty(), *(family.evidence for family in families)]).with_columns(label),
+    )
+
+
+def compute_signals(
+    user_ids: Sequence[str],
+    transactions: pl.DataFrame,
+    accounts: pl.DataFrame,
+    liabilities: pl.DataFrame,
+    as_of: date,
+    window_days: Sequence[int] = WINDOW_DAYS,
+) -> SignalSet:
+    """Signals of `user_ids` (and nobody else) for each window ending at `as_of`; users without data get a row too."""
+    users = pl.DataFrame({"user_id": list(dict.fromkeys(user_ids))}, schema={"user_id": pl.String})
+    # Transactions need no filter of their own: `prepare` keeps only those on these users' accounts.
+    accounts, liabilities = (frame.join(users, on="user_id", how="semi") for frame in (accounts, liabilities))
+    prepared = prepare(transactions, accounts, as_of)
+    windows = [Window(days, as_of) for days in window_days]
+    longest = max((window.lookback_days for window in windows), default=0)
+    occurrences = recurring.Occurrences.of(prepared, as_of, longest)
+    cards = credit.cards(accounts, liabilities)
+    inputs = Prepared(users, prepared, income.deposits(prepared), accounts, cards, occurrences)
+    parts = [compute_window(inputs, window) for window in windows]
+    return SignalSet(
+        signals=pl.concat([part.signals for part in parts]),
+        cards=inputs.cards,
+        recurring_streams=pl.concat([part.recurring_streams for part in parts]),
+        income_streams=pl.concat([part.income_streams for part in parts]),
+        evidence=pl.concat([part.evidence for part in parts]),
+    )

@@ -1,0 +1,166 @@
+"""Income: deposits, payroll ACH, income streams and their cadence, pay gaps, variability and buffer."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from spendsense import rules
+from spendsense.signals import cadence, provenance
+from spendsense.signals.provenance import Family
+from spendsense.signals.recurring import stream_id
+from spendsense.signals.spending import monthly, months_of
+from spendsense.signals.window import Window
+
+STREAM_KEYS = ("user_id", "merchant_key")
+IRREGULAR = "irregular"
+LOOKBACK_SIGNALS = (
+    "income_deposit_count",
+    "payroll_detected",
+    "income_stream_count",
+    "income_frequency",
+    "median_pay_gap_days",
+    "income_variability",
+)
+WINDOW_SIGNALS = ("income", "monthly_income")
+SIGNALS = (*WINDOW_SIGNALS, *LOOKBACK_SIGNALS, "checking_balance", "cash_flow_buffer_months")
+
+INCOME_STREAMS = pl.Schema(
+    {
+        "user_id": pl.String(),
+        "stream_id": pl.String(),
+        "account_id": pl.String(),
+        "merchant_key": pl.String(),
+        "merchant_name": pl.String(),
+        "frequency": pl.String(),
+        "is_payroll": pl.Boolean(),
+        "deposits": pl.UInt32(),
+        "total_cents": pl.Int64(),
+        "average_amount_cents": pl.Int64(),
+        "last_amount_cents": pl.Int64(),
+        "first_date": pl.Date(),
+        "last_date": pl.Date(),
+        "median_gap_days": pl.Float64(),
+        "transaction_ids": pl.List(pl.String()),
+    }
+)
+
+
+def deposits(prepared: pl.DataFrame) -> pl.DataFrame:
+    """Every income deposit up to the as-of date (history too), amounts as positive `amount`."""
+    # Sorted: the variability's floating-point sums must not depend on the order rows arrived in.
+    return (
+        # Inflows first: the payroll wording is a regular expression, worth running on those rows only.
+        prepared.filter(pl.col("amount_cents") < 0)
+        .filter(rules.is_income())
+        .with_columns((-pl.col("amount_cents")).alias("amount"), rules.is_payroll().alias("is_payroll"))
+        .sort("user_id", "date", "transaction_id")
+    )
+
+
+def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
+    """Deposits grouped by counterparty; a pay frequency when the gaps fit one, `irregular` otherwise.
+
+    A single deposit is not a stream. Amounts may vary (gig income does): only timing is tested.
+    """
+    keyed = lookback_deposits.filter(pl.col("merchant_key").is_not_null())
+    ordered = cadence.with_fits(cadence.with_gaps(keyed, STREAM_KEYS, 2), cadence.PAY_FREQUENCIES)
+    rows = keyed[ordered["row"]].hstack(ordered.drop("row", "date"))
+    stats = rows.group_by("stream").agg(
+        *[pl.col(key).first() for key in STREAM_KEYS],
+        *cadence.gap_aggregations(cadence.PAY_FREQUENCIES),
+        pl.col("account_id").last(),
+        pl.coalesce("merchant_name", "name").last().alias("merchant_name"),
+        pl.col("is_payroll").any(),
+        pl.col("amount").sum().alias("total_cents"),
+        pl.col("amount").mean().round().cast(pl.Int64).alias("average_amount_cents"),
+        pl.col("amount").last().alias("last_amount_cents"),
+        pl.col("date").first().alias("first_date"),
+        pl.col("date").last().alias("last_date"),
+        pl.col("transaction_id").alias("transaction_ids"),
+    )
+    classified = cadence.with_frequency(stats.filter(pl.col("occurrences") >= 2), rows, cadence.PAY_FREQUENCIES)
+    return (
+        classified.with_columns(
+            stream_id("user_id", pl.lit("income"), "merchant_key").alias("stream_id"),
+            pl.col("frequency").fill_null(IRREGULAR),
+            pl.col("occurrences").alias("deposits"),
+            pl.col("median_gap_days").alias("median_gap_days"),
+        )
+        .select(INCOME_STREAMS.names())
+        .cast(INCOME_STREAMS)
+        .sort("user_id", "stream_id")
+    )
+
+
+def median_pay_gap(all_deposits: pl.DataFrame, window: Window) -> pl.DataFrame:
+    """Per user: the median gap between distinct deposit dates in the lookback and the last one before it."""
+    dates = all_deposits.select("user_id", "date").unique()
+    before = dates.filter(pl.col("date") <= window.lookback_start).group_by("user_id").agg(pl.col("date").max())
+    gaps = (
+        pl.concat([dates.filter(window.in_lookback()), before])
+        .sort("user_id", "date")
+        .with_columns(pl.col("date").diff().dt.total_days().over("user_id").alias("gap"))
+    )
+    return gaps.group_by("user_id").agg(pl.col("gap").median().alias("median_pay_gap_days"))
+
+
+def _primary_frequency(streams: pl.DataFrame) -> pl.DataFrame:
+    """The user's pay frequency: that of the stream that brought in the most."""
+    return (
+        streams.sort("user_id", "total_cents", "stream_id", descending=[False, True, False])
+        .group_by("user_id", maintain_order=True)
+        .agg(
+            pl.len().cast(pl.Int64).alias("income_stream_count"), pl.col("frequency").first().alias("income_frequency")
+        )
+    )
+
+
+def _lookback_values(lookback: pl.DataFrame, streams: pl.DataFrame, gaps: pl.DataFrame) -> pl.DataFrame:
+    amount = pl.col("amount")
+    variability = pl.when(pl.len() >= 2).then(amount.std(ddof=0) / amount.mean()).otherwise(None)
+    return (
+        lookback.group_by("user_id")
+        .agg(
+            pl.len().cast(pl.Int64).alias("income_deposit_count"),
+            pl.col("is_payroll").any().alias("payroll_detected"),
+            variability.alias("income_variability"),
+        )
+        .join(_primary_frequency(streams), on="user_id", how="left")
+        .join(gaps, on="user_id", how="left")
+    )
+
+
+def income_signals(
+    every: pl.DataFrame, accounts: pl.DataFrame, spending: pl.DataFrame, window: Window
+) -> tuple[Family, pl.DataFrame]:
+    """The income family and the income streams of the lookback.
+
+    `every` holds all deposits (`deposits`), `spending` carries `spending` per user.
+    """
+    lookback = every.filter(window.in_lookback())
+    in_window = every.filter(window.contains())
+    streams = income_streams(lookback)
+    checking = rules.personal_accounts(accounts).filter(rules.is_checking_account())
+    balance = checking.group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
+    received = in_window.group_by("user_id").agg(pl.col("amount").sum().alias("income"))
+    values = (
+        _lookback_values(lookback, streams, median_pay_gap(every, window))
+        .join(
+            received.with_columns(monthly(pl.col("income"), window).alias("monthly_income")),
+            on="user_id",
+            how="full",
+            coalesce=True,
+        )
+        .join(balance, on="user_id", how="full", coalesce=True)
+        .join(spending.select("user_id", "spending"), on="user_id", how="left")
+        .with_columns(months_of(pl.col("checking_balance"), window).alias("cash_flow_buffer_months"))
+        .drop("spending")
+    )
+    evidence = pl.concat(
+        [
+            provenance.from_transactions(in_window, WINDOW_SIGNALS),
+            provenance.from_transactions(lookback, LOOKBACK_SIGNALS),
+            provenance.from_accounts(checking, ("checking_balance", "cash_flow_buffer_months")),
+        ]
+    )
+    return Family(values, evidence), streams

@@ -1,0 +1,80 @@
+"""Where a signal's value came from: the accounts and transactions behind it, per user.
+
+Each family returns its values and its *evidence sets*: per user, the accounts and
+transactions behind a group of signals (`signals` lists them). Several signals read the same
+rows (every income signal reads the same deposits), so a set is kept once rather than copied
+per signal; `for_signal` gathers what stands behind one signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+EVIDENCE = pl.Schema(
+    {
+        "user_id": pl.String(),
+        "signals": pl.List(pl.String()),
+        "account_ids": pl.List(pl.String()),
+        "transaction_ids": pl.List(pl.String()),
+        "transaction_count": pl.UInt32(),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Family:
+    """One signal family's output: `values` has one row per user who has any data for it."""
+
+    values: pl.DataFrame
+    evidence: pl.DataFrame
+
+
+def _shaped(base: pl.DataFrame, signals: Sequence[str]) -> pl.DataFrame:
+    named = base.with_columns(pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals"))
+    return named.select(EVIDENCE.names())
+
+
+def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.DataFrame:
+    """Evidence from the transaction rows behind `signals`.
+
+    `list_ids=False` keeps only the count: spending totals rest on hundreds of ordinary
+    purchases, and naming each of them in every trace would bury the evidence that matters.
+    """
+    ids = pl.col("transaction_id").sort() if list_ids else pl.lit([], dtype=pl.List(pl.String())).first()
+    base = rows.group_by("user_id").agg(
+        pl.col("account_id").unique().sort().alias("account_ids"),
+        ids.alias("transaction_ids"),
+        pl.len().alias("transaction_count"),
+    )
+    return _shaped(base, signals)
+
+
+def from_accounts(accounts: pl.DataFrame, signals: Sequence[str]) -> pl.DataFrame:
+    """Evidence from balances: the accounts only."""
+    base = accounts.group_by("user_id").agg(
+        pl.col("account_id").unique().sort().alias("account_ids"),
+        pl.lit([], dtype=pl.List(pl.String())).first().alias("transaction_ids"),
+        pl.lit(0, dtype=pl.UInt32).alias("transaction_count"),
+    )
+    return _shaped(base, signals)
+
+
+def empty() -> pl.DataFrame:
+    return EVIDENCE.to_frame()
+
+
+def for_signal(evidence: pl.DataFrame, signal: str) -> pl.DataFrame:
+    """Per user (and window, when the frame has one): every account and transaction behind `signal`."""
+    keys = [key for key in ("user_id", "window") if key in evidence.columns]
+    return (
+        evidence.filter(pl.col("signals").list.contains(signal))
+        .group_by(keys)
+        .agg(
+            pl.col("account_ids").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
+            pl.col("transaction_ids").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
+            pl.col("transaction_count").sum(),
+        )
+    )

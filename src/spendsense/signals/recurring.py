@@ -1,0 +1,162 @@
+"""Recurring streams shaped like Plaid's `/transactions/recurring/get` (the signals are in `subscriptions`).
+
+A stream is one (user, merchant key, direction) over the lookback whose gaps fit a frequency
+and whose amounts are stable (docs/signals.md). Timing alone finds many false streams (a
+grocery run every Saturday); requiring one counterparty and a steady amount removes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import polars as pl
+
+from spendsense import rules
+from spendsense.signals import cadence
+from spendsense.signals.window import prepare
+
+STREAM_KEYS = ("user_id", "merchant_key", "direction")
+AMOUNT_BAND = 0.25
+"""An amount is "stable" within ± this share of the stream's median amount."""
+SUBSCRIPTION_FREQUENCIES = ("weekly", "monthly")
+
+STREAMS = pl.Schema(
+    {
+        "user_id": pl.String(),
+        "stream_id": pl.String(),
+        "account_id": pl.String(),
+        "merchant_key": pl.String(),
+        "merchant_name": pl.String(),
+        "direction": pl.String(),
+        "frequency": pl.String(),
+        "average_amount_cents": pl.Int64(),
+        "last_amount_cents": pl.Int64(),
+        "first_date": pl.Date(),
+        "last_date": pl.Date(),
+        "predicted_next_date": pl.Date(),
+        "is_active": pl.Boolean(),
+        "occurrences": pl.UInt32(),
+        "transaction_ids": pl.List(pl.String()),
+        "pfc_primary": pl.String(),
+        "pfc_detailed": pl.String(),
+        "is_subscription": pl.Boolean(),
+    }
+)
+
+
+def detect_recurring_streams(
+    transactions: pl.DataFrame, accounts: pl.DataFrame, as_of: date, lookback_days: int
+) -> pl.DataFrame:
+    """Every recurring stream of every user in (as_of - lookback_days, as_of], one row per stream (`STREAMS`).
+
+    `transactions` and `accounts` follow `spendsense.tables`; business accounts and pending
+    transactions are left out here.
+    """
+    return streams_in(prepare(transactions, accounts, as_of), as_of, lookback_days)
+
+
+def stream_id(*keys: pl.Expr | str) -> pl.Expr:
+    """Stable across runs, machines and library versions: built from the stream's identity, not hashed."""
+    return pl.concat_str([pl.col(key) if isinstance(key, str) else key for key in keys], separator=":")
+
+
+STREAM_COLUMNS = [
+    "transaction_id", "account_id", "user_id", "date", "name", "merchant_name", "merchant_key",
+    "pfc_primary", "pfc_detailed",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """Candidate transactions of the longest lookback, and their slim copy in stream and date order.
+
+    Built once and shared by every window: a shorter lookback filters the ordered copy, which
+    keeps its order, instead of sorting again.
+    """
+
+    rows: pl.DataFrame
+    ordered: pl.DataFrame
+
+    @classmethod
+    def of(cls, prepared: pl.DataFrame, as_of: date, lookback_days: int) -> Occurrences:
+        start = as_of - timedelta(days=lookback_days)
+        amount = pl.col("amount_cents")
+        in_lookback = (pl.col("date") > start) & (pl.col("date") <= as_of) & (amount != 0)
+        rows = (
+            prepared.lazy()
+            .filter(in_lookback & pl.col("merchant_key").is_not_null())
+            .select(
+                *STREAM_COLUMNS,
+                pl.when(amount > 0).then(pl.lit("outflow")).otherwise(pl.lit("inflow")).alias("direction"),
+                amount.abs().alias("amount"),
+            )
+            .collect()
+        )
+        return cls(rows, cadence.in_order(rows, STREAM_KEYS, carry=["amount"]))
+
+
+LATEST = ["user_id", "merchant_key", "direction", "account_id", "merchant_name", "name", "pfc_primary", "pfc_detailed"]
+
+
+def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+    """What each found stream reports. Only its transaction ids and its latest row are fetched from the full rows."""
+    chosen = ordered.filter(pl.col("stream").is_in(found["stream"].implode())).select("row", "stream", "date", "amount")
+    chosen = chosen.with_columns(occurrences.rows["transaction_id"].gather(chosen["row"]))
+    amount = pl.col("amount")
+    per_stream = chosen.group_by("stream").agg(
+        amount.mean().round().cast(pl.Int64).alias("average_amount_cents"),
+        amount.last().alias("last_amount_cents"),
+        pl.col("date").first().alias("first_date"),
+        pl.col("date").last().alias("last_date"),
+        pl.col("transaction_id").alias("transaction_ids"),
+        pl.col("row").last().alias("latest"),
+    )
+    latest = occurrences.rows.select(LATEST)[per_stream["latest"]]
+    named = pl.coalesce("merchant_name", "name").alias("merchant_name")
+    return per_stream.hstack(latest).with_columns(named).drop("name", "latest")
+
+
+def _streams(occurrences: Occurrences, since: date) -> pl.DataFrame:
+    """Cadence and amount stability on slim sorted rows; descriptions only for the streams found."""
+    # Most (user, merchant) groups are one-off purchases: `sequenced` drops them before anything heavier.
+    ordered = cadence.sequenced(occurrences.ordered.filter(pl.col("date") > since), cadence.MIN_OCCURRENCES)
+    median = pl.col("amount").median().over("stream")
+    ordered = cadence.with_fits(ordered, cadence.ALL_FREQUENCIES).with_columns(
+        ((pl.col("amount") - median).abs() <= AMOUNT_BAND * median).alias("stable")
+    )
+    stats = ordered.group_by("stream").agg(
+        *cadence.gap_aggregations(cadence.ALL_FREQUENCIES), pl.col("stable").mean().alias("amount_share")
+    )
+    stable = stats.filter(pl.col("amount_share") >= cadence.REGULAR_SHARE)
+    found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES).filter(pl.col("frequency").is_not_null())
+    return _describe(occurrences, ordered, found).join(found.select("stream", "frequency", "occurrences"), on="stream")
+
+
+def streams_in(prepared: pl.DataFrame, as_of: date, lookback_days: int) -> pl.DataFrame:
+    """`detect_recurring_streams` on transactions already through `window.prepare` (shared by every family)."""
+    return streams_from(Occurrences.of(prepared, as_of, lookback_days), as_of, lookback_days)
+
+
+def streams_from(occurrences: Occurrences, as_of: date, lookback_days: int) -> pl.DataFrame:
+    """The streams of a lookback no longer than the one `occurrences` were gathered for."""
+    streams = _streams(occurrences, as_of - timedelta(days=lookback_days))
+    predicted = cadence.next_date(pl.col("last_date"), pl.col("frequency"))
+    active = predicted + pl.duration(days=cadence.tolerance(pl.col("frequency"))) >= as_of
+    subscription = (
+        pl.col("is_active")
+        & (pl.col("direction") == "outflow")
+        & pl.col("frequency").is_in(SUBSCRIPTION_FREQUENCIES)
+        & rules.is_subscription_category()
+    )
+    return (
+        streams.with_columns(
+            stream_id("user_id", "direction", "merchant_key").alias("stream_id"),
+            predicted.alias("predicted_next_date"),
+            active.alias("is_active"),
+        )
+        .with_columns(subscription.alias("is_subscription"))
+        .select(STREAMS.names())
+        .cast(STREAMS)
+        .sort("user_id", "stream_id")
+    )

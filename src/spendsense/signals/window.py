@@ -1,0 +1,104 @@
+"""The analysis window and the one preparation every signal family starts from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import polars as pl
+
+from spendsense import rules
+
+PREPARED_COLUMNS = [
+    "transaction_id", "account_id", "user_id", "date", "amount_cents", "name", "merchant_name", "merchant_key",
+    "pfc_primary", "pfc_detailed", "account_type", "subtype",
+]  # fmt: skip
+"""What the families read: every copy made later (a filter, a join) carries only these."""
+MIN_CADENCE_LOOKBACK_DAYS = 90
+"""REQUIREMENTS: a cadence needs >= 3 occurrences in 90 days, so short windows look back that far."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """`days` ending at `as_of`, inclusive: dates in (as_of - days, as_of]."""
+
+    days: int
+    as_of: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.days}d"
+
+    @property
+    def start(self) -> date:
+        """Exclusive: the first day inside the window is the day after."""
+        return self.as_of - timedelta(days=self.days)
+
+    @property
+    def months(self) -> float:
+        return self.days / 30
+
+    @property
+    def lookback_days(self) -> int:
+        return max(self.days, MIN_CADENCE_LOOKBACK_DAYS)
+
+    @property
+    def lookback_start(self) -> date:
+        return self.as_of - timedelta(days=self.lookback_days)
+
+    def contains(self, column: str = "date") -> pl.Expr:
+        return (pl.col(column) > self.start) & (pl.col(column) <= self.as_of)
+
+    def in_lookback(self, column: str = "date") -> pl.Expr:
+        return (pl.col(column) > self.lookback_start) & (pl.col(column) <= self.as_of)
+
+
+def _normalized(column: str) -> pl.Expr:
+    """Lower case, digits and punctuation removed, spaces collapsed; empty becomes null."""
+    text = (
+        pl.col(column)
+        .str.to_lowercase()
+        .str.replace_all(r"[^a-z\s]", "")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+    return pl.when(text == "").then(None).otherwise(text)
+
+
+def merchant_key() -> pl.Expr:
+    """Who the money went to or came from: entity id, else normalized merchant name, else normalized name.
+
+    Sliced so that a 500-character description cannot make an unwieldy stream id; two names
+    that share 120 normalized characters are the same counterparty for our purposes.
+    """
+    entity = pl.when(pl.col("merchant_entity_id") == "").then(None).otherwise(pl.col("merchant_entity_id"))
+    return pl.coalesce(entity, _normalized("merchant_name"), _normalized("name")).str.slice(0, 120)
+
+
+def _normalized_lookup(frame: pl.DataFrame, column: str) -> pl.Expr:
+    """`column` normalized through a lookup built from its distinct values."""
+    distinct = frame.select(pl.col(column).unique().drop_nulls())
+    normalized = distinct.select(_normalized(column).alias(column))[column]
+    return pl.col(column).replace_strict(distinct[column], normalized, default=None, return_dtype=pl.String)
+
+
+def with_merchant_key(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` plus `merchant_key` (as `merchant_key()`), normalizing each distinct name once.
+
+    A few thousand merchant names stand behind millions of rows, and the regular expressions
+    cost far more than a lookup of their result.
+    """
+    entity = pl.when(pl.col("merchant_entity_id") == "").then(None).otherwise(pl.col("merchant_entity_id"))
+    names = (_normalized_lookup(frame, "merchant_name"), _normalized_lookup(frame, "name"))
+    return frame.with_columns(pl.coalesce(entity, *names).str.slice(0, 120).alias("merchant_key"))
+
+
+def prepare(transactions: pl.DataFrame, accounts: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """Posted transactions on personal accounts up to `as_of`, with account type, subtype and merchant key.
+
+    History before the longest window is kept: the median pay gap reads the last deposit before it.
+    Row order is left as it came: every order-sensitive step sorts what it needs. Columns the
+    engine never reads are dropped here, so that no later filter copies them.
+    """
+    posted = rules.personal_posted(transactions, accounts).filter(pl.col("date") <= as_of)
+    return with_merchant_key(posted).select(PREPARED_COLUMNS)

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+from sqlalchemy import Engine, func, select
+
+from spendsense.kit.db import session_scope
+from spendsense.models import PersonaAssignment, RecurringStream, UserSignals
+from spendsense.pipeline.run import run_pipeline
+from tests.pipeline.seed import NEWEST, add_fees, seed
+
+
+def stored(engine: Engine) -> dict[tuple[str, str], PersonaAssignment]:
+    with session_scope(engine) as s:
+        return {(row.user_id, row.window): row for row in s.scalars(select(PersonaAssignment))}
+
+
+class TestRunPipeline:
+    def test_only_consenting_users_are_processed(self, engine: Engine, tmp_path: Path) -> None:
+        seed(engine)
+        summary = run_pipeline(engine, tmp_path)
+        assert summary.users == 2
+        assert sorted({user for user, _ in stored(engine)}) == ["u1", "u3"]
+
+    def test_as_of_defaults_to_the_newest_transaction_and_both_windows_are_stored(
+        self, engine: Engine, tmp_path: Path
+    ) -> None:
+        seed(engine)
+        summary = run_pipeline(engine, tmp_path)
+        assert summary.as_of == NEWEST  # u2's fee is the newest row in the store, consent or not
+        assert summary.windows == ("30d", "180d")
+        assert summary.rows["signals"] == 4
+
+    def test_personas_and_traces_are_stored(self, engine: Engine, tmp_path: Path) -> None:
+        seed(engine)
+        run_pipeline(engine, tmp_path)
+        rows = stored(engine)
+        assert rows["u1", "30d"].primary_persona == "high_utilization"  # 3,000 of 5,000 = 60%
+        assert (rows["u3", "180d"].primary_persona, rows["u3", "180d"].personas) == (None, [])
+        criterion = rows["u1", "30d"].trace[0]["criteria"][0]
+        assert (criterion["signal"], criterion["value"], criterion["account_ids"]) == (
+            "max_utilization",
+            0.6,
+            ["u1-card"],
+        )
+
+    def test_a_rerun_replaces_rows_and_never_duplicates(self, engine: Engine, tmp_path: Path) -> None:
+        seed(engine)
+        run_pipeline(engine, tmp_path)
+        run_pipeline(engine, tmp_path)
+        with session_scope(engine) as s:
+            assert s.scalar(select(func.count()).select_from(UserSignals)) == 4
+            assert s.scalar(select(func.count()).select_from(RecurringStream)) == 2  # Netflix, in each window
+
+    def test_one_users_recompute_leaves_the_others_alone(self, engine: Engine, tmp_path: Path) -> None:
+        seed(engine)
+        run_pipeline(engine, tmp_path)
+        before = stored(engine)
+        add_fees(engine, "u3", "u3-chk", 2)
+        summary = run_pipeline(engine, tmp_path, user_ids=["u3"])
+        after = stored(engine)
+        assert summary.users == 1
+        assert after["u3", "30d"].primary_persona == "fee_saver"
+        assert after["u1", "30d"].computed_at == before["u1", "30d"].computed_at
+        assert len(after) == 4
+
+    def test_a_user_without_consent_is_skipped_even_when_asked_for(self, engine: Engine, tmp_path: Path) -> None:
+        seed(engine)
+        summary = run_pipeline(engine, tmp_path, user_ids=["u2", "nobody"])
+        assert (summary.users, summary.skipped_without_consent) == (0, ("u2", "nobody"))
+        assert stored(engine) == {}
+
+    def test_a_recompute_keeps_the_last_runs_as_of_unless_the_user_has_newer_data(
+        self, engine: Engine, tmp_path: Path
+    ) -> None:
+        seed(engine)
+        run_pipeline(engine, tmp_path, as_of=date(2026, 5, 31))
+        run_pipeline(engine, tmp_path, user_ids=["u3"])  # u3 has no transactions at all
+        assert stored(engine)["u3", "30d"].as_of == date(2026, 5, 31)
+        add_fees(engine, "u3", "u3-chk", 1)  # dated 2026-06-30
+        run_pipeline(engine, tmp_path, user_ids=["u3"])
+        assert stored(engine)["u3", "30d"].as_of == NEWEST
+
+    def test_an_explicit_as_of_date(self, engine: Engine, tmp_path: Path) -> None:
+        seed(engine)
+        run_pipeline(engine, tmp_path, as_of=date(2026, 3, 31))
+        assert stored(engine)["u1", "30d"].as_of == date(2026, 3, 31)
+
+
+class TestParquet:
+    def test_hive_partitions_per_window(self, sqlite_engine: Engine, tmp_path: Path) -> None:
+        seed(sqlite_engine)
+        run_pipeline(sqlite_engine, tmp_path)
+        parts = sorted(path.name for path in (tmp_path / "signals" / "window=30d").iterdir())
+        assert parts == [f"part-{number:05d}.parquet" for number in range(16)]
+        frame = pl.read_parquet(tmp_path / "signals", hive_partitioning=True)
+        assert sorted(frame.select("user_id", "window").rows()) == [
+            ("u1", "180d"),
+            ("u1", "30d"),
+            ("u3", "180d"),
+            ("u3", "30d"),
+        ]
+
+    def test_a_recompute_replaces_that_users_rows_only(self, sqlite_engine: Engine, tmp_path: Path) -> None:
+        seed(sqlite_engine)
+        run_pipeline(sqlite_engine, tmp_path)
+        add_fees(sqlite_engine, "u3", "u3-chk", 2)
+        run_pipeline(sqlite_engine, tmp_path, user_ids=["u3"])
+        frame = pl.read_parquet(tmp_path / "persona_assignments" / "window=30d")
+        assert frame.sort("user_id").select("user_id", "primary_persona").rows() == [
+            ("u1", "high_utilization"),
+            ("u3", "fee_saver"),
+        ]
