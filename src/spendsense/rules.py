@@ -45,9 +45,14 @@ def is_spending() -> pl.Expr:
 
 
 def is_subscription_category() -> pl.Expr:
-    """A recurring outflow in this category can be a subscription: rent, loan and card payments, transfers cannot."""
+    """A recurring outflow in this category can be a subscription.
+
+    Rent, loan and card payments and transfers cannot; nor can bank fees and interest: a
+    card's monthly interest charge recurs, but calling it a subscription would tell the
+    customer to "cancel" a cost that only paying down the balance removes.
+    """
     loan = _primary.str.starts_with("LOAN_PAYMENTS") | _detailed.str.starts_with("LOAN_PAYMENTS")
-    return (_detailed != RENT_DETAILED) & ~loan & ~is_transfer()
+    return (_detailed != RENT_DETAILED) & ~loan & ~is_transfer() & (_primary != "BANK_FEES")
 
 
 def is_interest_charge() -> pl.Expr:
