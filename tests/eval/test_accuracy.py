@@ -46,3 +46,17 @@ class TestRecurringAccuracy:
         )
         precision, recall = recurring_accuracy(detected, {"u1": UserLabels(None, ())})
         assert (precision.value, recall.value) == (None, None)
+
+    def test_users_the_engine_did_not_process_do_not_lower_recall(self) -> None:
+        # u2 has no consent: the engine never read its data, so its labelled stream is not "missed".
+        detected = pl.DataFrame(
+            {"user_id": ["u1"], "window": ["180d"], "stream_id": ["s"], "transaction_ids": [["t1", "t2", "t3"]]}
+        )
+        labels = {
+            "u1": UserLabels(None, (), (frozenset({"t1", "t2", "t3"}),)),
+            "u2": UserLabels(None, (), (frozenset({"x1", "x2", "x3"}),)),
+        }
+        _, everyone = recurring_accuracy(detected, labels)
+        _, processed = recurring_accuracy(detected, labels, processed={"u1"})
+        assert everyone.value == 1 / 2  # 1 of 2 labelled streams, counting the unprocessed user
+        assert processed.value == 1.0  # 1 of 1

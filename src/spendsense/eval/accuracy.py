@@ -38,8 +38,16 @@ def _pairs(detected: pl.DataFrame, labels: Mapping[str, UserLabels]) -> tuple[pl
     return found, truth
 
 
-def recurring_accuracy(detected: pl.DataFrame, labels: Mapping[str, UserLabels]) -> list[Metric]:
-    """Detected streams of labelled users (180-day lookback) matched to labelled streams by shared transactions."""
+def recurring_accuracy(
+    detected: pl.DataFrame, labels: Mapping[str, UserLabels], processed: set[str] | None = None
+) -> list[Metric]:
+    """Detected streams of labelled users (180-day lookback) matched to labelled streams by shared transactions.
+
+    Only `processed` users count (those the engine ran for: without consent it never reads a
+    user's data, so their labelled streams are not missed streams). None means every labelled user.
+    """
+    if processed is not None:
+        labels = {user: label for user, label in labels.items() if user in processed}
     found, truth = _pairs(detected.filter(pl.col("user_id").is_in(list(labels))), labels)
     shared = (
         found.explode("transaction_ids")

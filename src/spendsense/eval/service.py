@@ -53,7 +53,8 @@ def score(run: EngineRun, labels: dict[str, UserLabels]) -> list[metrics.Metric]
     ]
     if labels:
         found.append(accuracy.persona_accuracy(assignments, labels))
-        found += accuracy.recurring_accuracy(run.outcome.signals.recurring_streams, labels)
+        processed = set(assignments["user_id"].to_list())
+        found += accuracy.recurring_accuracy(run.outcome.signals.recurring_streams, labels, processed)
     return found
 
 
