@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from spendsense.aws.access import authenticate, require_consented_reader
+from spendsense.aws.access import authenticate, check_consented
 from spendsense.aws.database import LambdaDatabase
 from spendsense.aws.http import HttpRequest, error_response, json_response, parse_http_event
 from spendsense.aws.insight_cache import InsightCache, build_id, cache_key, data_version
@@ -78,7 +78,7 @@ class InsightEndpoint:
     def _answer(self, request: HttpRequest, user_id: str, kind: str, call: Invocation) -> bytes:
         principal = authenticate(request.bearer_token, self.secret)
         with session_scope(self.database.engine) as session:
-            require_consented_reader(session, principal, user_id)
+            check_consented(session, principal, user_id)
             as_of = parse_as_of(request.query.get("as_of"))
             version = data_version(session, user_id)
         key = cache_key(user_id, kind, as_of, version, build_id())
