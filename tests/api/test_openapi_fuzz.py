@@ -34,7 +34,8 @@ def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fast argon2 parameters: the fuzzer logs in and creates users hundreds of times (hashing has its own tests)."""
     cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     monkeypatch.setattr(passwords, "_hasher", cheap)
-    monkeypatch.setattr(passwords, "_DUMMY_HASH", cheap.hash("no such login"))
+    dummy = cheap.hash("no such login")
+    monkeypatch.setattr(passwords, "_dummy_hash", lambda: dummy)
 
 
 @pytest.fixture

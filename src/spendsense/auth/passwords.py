@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -12,8 +14,16 @@ MIN_LENGTH = 10
 MAX_LENGTH = 128
 
 _hasher = PasswordHasher()
-# Verified against when a login names nobody, so an unknown name costs as much as a wrong password.
-_DUMMY_HASH = _hasher.hash("spendsense-no-such-login")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when a login names nobody, so an unknown name costs as much as a wrong password.
+
+    Made on the first login rather than at import: every process that imports this module
+    (each Lambda cold start among them) would otherwise pay a full argon2 hash up front.
+    """
+    return _hasher.hash("spendsense-no-such-login")
 
 
 def check_strength(password: str) -> None:
@@ -31,7 +41,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
     if len(password) > MAX_LENGTH:
         return False
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
