@@ -14,7 +14,7 @@ from spendsense.eval.service import evaluate
 from spendsense.kit.errors import SpendSenseError
 
 DEMO_LABELS = Path("demo") / "labels.json"
-DEFAULT_OUT = Path("data/eval")
+EVAL_DIR = Path("eval")  # under data_dir, where the API reads metrics.json
 
 
 def _labels(given: Path | None) -> Path | None:
@@ -27,12 +27,16 @@ def _labels(given: Path | None) -> Path | None:
 
 @app.command("eval")
 def eval_command(
-    out: Annotated[Path, typer.Option("--out", help="Folder for metrics, report, charts and traces.")] = DEFAULT_OUT,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for metrics, report, charts and traces (default: <data_dir>/eval)."),
+    ] = None,
     labels: Annotated[
         Path | None, typer.Option(help="The generator's labels.json (default: data/demo/labels.json).")
     ] = None,
 ) -> None:
     """Evaluate coverage, explainability, auditability, relevance, latency, accuracy and fairness."""
+    out = out if out is not None else get_settings().data_dir / EVAL_DIR
     try:
         with console.status("evaluating"):
             result = evaluate(store(), out, _labels(labels))
