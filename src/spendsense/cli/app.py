@@ -6,10 +6,11 @@ import sys
 from typing import NoReturn
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from sqlalchemy import Engine
 
-from spendsense.config import get_settings
+from spendsense.config import Settings, get_settings
 from spendsense.kit.db import engine_for
 from spendsense.kit.logging import configure_logging
 
@@ -25,8 +26,20 @@ err_console = Console(stderr=True)
 
 @app.callback()
 def _root() -> None:
-    settings = get_settings()
+    settings = _settings_or_fail()
     configure_logging(settings.log_level, settings.log_json)
+
+
+def _settings_or_fail() -> Settings:
+    """The settings, or one line per invalid variable and exit 2 (never a pydantic traceback)."""
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"]) or "settings"
+            problems.append(f"{where}: {error['msg'].removeprefix('Value error, ')}")
+        fail("invalid settings: " + "; ".join(problems))
 
 
 def store() -> Engine:
