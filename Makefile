@@ -13,7 +13,7 @@ DEMO_MONTHS ?= 6
 DEMO_AS_OF ?= $(shell date -u +%F)
 DEMO_DIR := data/demo
 
-.PHONY: install run demo serve test lint typecheck migrations-check bench clean web-install web-build web-client web-test chromium e2e
+.PHONY: install run demo serve test lint typecheck migrations-check bench clean web-install web-build web-client web-test chromium e2e screenshots
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -85,6 +85,10 @@ chromium:
 
 e2e: install web-build chromium
 	$(PY) -m pytest -m e2e tests/e2e
+
+# Refresh docs/screenshots, the README's images (an ordinary test run writes them under build/).
+screenshots: install web-build chromium
+	SPENDSENSE_SCREENSHOTS=1 $(PY) -m pytest -m e2e tests/e2e
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache
