@@ -116,3 +116,15 @@ class TestHideWithoutConsent:
             statuses = {(r.user_id, r.status) for r in _rows(session).values()}
             assert ("u2", "approved") not in statuses
             assert ("u1", "approved") in statuses
+
+    def test_a_sweep_of_some_users_leaves_the_others(self, engine: Engine) -> None:
+        with session_scope(engine) as session:
+            add_user(session)
+            add_user(session, "u2", consent_granted=False)
+            stored_selection(session, "u2")
+            add_user(session, "u3", consent_granted=False)
+            stored_selection(session, "u3")
+            assert hide_without_consent(session, NOW, ["u1", "u2"]) > 0
+            statuses = {(r.user_id, r.status) for r in _rows(session).values()}
+            assert ("u2", "approved") not in statuses
+            assert ("u3", "approved") in statuses

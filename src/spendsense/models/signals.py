@@ -20,7 +20,8 @@ class UserSignals(Base):
 
     user_id: Mapped[str] = mapped_column(ForeignKey("users.user_id", ondelete="CASCADE"), primary_key=True)
     window: Mapped[str] = mapped_column(String(8), primary_key=True)  # 30d | 180d
-    as_of: Mapped[date] = mapped_column(Date)
+    # Indexed: a one-user recompute reads the last run's as-of date (the maximum) on every call.
+    as_of: Mapped[date] = mapped_column(Date, index=True)
     # Every signal of spendsense.signals.catalog by name (money in cents); None = not applicable.
     values: Mapped[dict[str, Any]] = mapped_column(JSONType)
     # Evidence sets: [{signals, account_ids, transaction_ids, transaction_count}].

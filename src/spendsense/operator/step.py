@@ -46,10 +46,14 @@ def recommend(
     consented: Collection[str],
     now: datetime,
     policy: ReviewPolicy | None = None,
+    sweep: Collection[str] | None = None,
 ) -> SaveSummary:
-    """Select, review and store recommendations for the users of this run; hide what lost consent."""
+    """Select, review and store recommendations for the users of this run; hide what lost consent.
+
+    The consent sweep covers every user, or only `sweep` (a recompute of a few users).
+    """
     found = selections(engine_output(outcome, frames), consented)
     with session_scope(engine) as session:
         summary = save_selections(session, found, policy or default_policy(), now)
-        summary.hidden += hide_without_consent(session, now)
+        summary.hidden += hide_without_consent(session, now, sweep)
     return summary

@@ -8,7 +8,7 @@ an item no longer selected is hidden, not deleted, so its history stays readable
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -172,12 +172,23 @@ def _hide_unselected(rows: Sequence[Recommendation], session: Session, now: date
     return len(stale)
 
 
-def hide_without_consent(session: Session, now: datetime) -> int:
-    """Hide what users without consent could still see (consent changed by a path that skipped the ORM)."""
+def hide_without_consent(session: Session, now: datetime, user_ids: Collection[str] | None = None) -> int:
+    """Hide what users without consent could still see (consent changed by a path that skipped the ORM).
+
+    Every user by default; with `user_ids`, only those (a one-user recompute must not scan
+    every stored recommendation: on SQLite that sweep alone cost more than the whole recompute).
+    """
     granted = select(Consent.user_id).where(Consent.granted.is_(True))
-    rows = session.scalars(
-        select(Recommendation).where(Recommendation.status.in_(HIDEABLE), Recommendation.user_id.not_in(granted))
-    ).all()
+    query = select(Recommendation).where(Recommendation.status.in_(HIDEABLE), Recommendation.user_id.not_in(granted))
+    if user_ids is None:
+        rows = session.scalars(query).all()
+    else:
+        chosen = sorted(user_ids)
+        rows = [
+            row
+            for start in range(0, len(chosen), 500)  # stay under every driver's bound-parameter limit
+            for row in session.scalars(query.where(Recommendation.user_id.in_(chosen[start : start + 500])))
+        ]
     for row in rows:
         audit.set_status(session, row, "hidden", actor="system:consent", action="hide", reason="no consent", at=now)
     session.flush()

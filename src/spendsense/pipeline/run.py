@@ -132,7 +132,7 @@ def run_pipeline(
     lap("database")
     files = _export(data_dir, outcome, windows, user_ids and targets)
     lap("parquet")
-    recommended = recommend(engine, outcome, frames, targets, utcnow())
+    recommended = recommend(engine, outcome, frames, targets, utcnow(), sweep=user_ids and targets)
     rows["recommendations"] = recommended.created + recommended.updated
     lap("recommend")
     counts = _persona_counts(outcome.assignments)
