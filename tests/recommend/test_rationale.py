@@ -82,6 +82,14 @@ class TestFirstRationale:
         assert rationale is not None
         assert rationale.template_id == "card_utilization"
 
+    def test_an_unused_template_beats_a_used_one_citing_a_detected_signal(self) -> None:
+        facts = CARD.merged(Facts.of(interest_charges=Money(8_734)))
+        rationale = first_rationale(
+            [UTILIZATION, INTEREST], facts, frozenset({"card_utilization"}), detected=frozenset({"max_utilization"})
+        )
+        assert rationale is not None
+        assert rationale.template_id == "interest"
+
     def test_reuses_a_template_rather_than_nothing(self) -> None:
         rationale = first_rationale([UTILIZATION], CARD, frozenset({"card_utilization"}))
         assert rationale is not None

@@ -78,14 +78,15 @@ def first_rationale(
 ) -> Rationale | None:
     """The best template whose facts are all there.
 
-    Best means: one that cites a signal detected for this user, then one no other item of the
-    selection used yet (so a customer does not read the same sentence under every item), then
-    the item's own order of preference.
+    Best means: one no other item of the selection used yet (a customer should not read the
+    same sentence under every item: five savings items once all said "Your savings grew by 20%"),
+    then one that cites a signal detected for this user, then the item's own order of preference.
+    A used template is still better than none.
     """
     usable = [t for t in templates if t.fields <= facts.keys()]
     ranked = sorted(
         range(len(usable)),
-        key=lambda i: (not set(usable[i].cites) & detected, usable[i].id in already_used, i),
+        key=lambda i: (usable[i].id in already_used, not set(usable[i].cites) & detected, i),
     )
     # Only the winner is rendered; `render` can still refuse one (a brace in the data), hence the loop.
     return next((r for i in ranked if (r := render(usable[i], facts)) is not None), None)
