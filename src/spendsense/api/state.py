@@ -1,4 +1,4 @@
-"""What one app instance holds: its settings, store, signing secret, event hub and response cache."""
+"""What one app instance holds: its settings, store, signing secret, event hub and remembered views."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from starlette.requests import HTTPConnection
 
-from spendsense.api.cache import ResponseCache
 from spendsense.api.hub import EventHub
+from spendsense.api.views import ViewCache
 from spendsense.config import Settings
 
 
@@ -20,8 +20,11 @@ class ApiState:
     engine: Engine
     secret: str
     hub: EventHub
-    # Responses keyed by the version of their data (insights, what a customer sees): see api.cache.
-    cache: ResponseCache = field(default_factory=ResponseCache)
+    # The customer views (profile, recommendations, insights) with the generation they hold at: see api.views.
+    views: ViewCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "views", ViewCache(self.engine))
 
     @property
     def token_ttl(self) -> timedelta:

@@ -2595,7 +2595,10 @@ export interface operations {
                 /** @description Day to compute for (default: the customer's newest transaction date). */
                 as_of?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -2649,6 +2652,13 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["BudgetTracking"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid access token. */
             401: {
@@ -2773,7 +2783,10 @@ export interface operations {
                 /** @description Day to compute for (default: the customer's newest transaction date). */
                 as_of?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -2843,6 +2856,13 @@ export interface operations {
                     "application/json": components["schemas"]["NetWorth"];
                 };
             };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid access token. */
             401: {
                 headers: {
@@ -2887,7 +2907,10 @@ export interface operations {
                 /** @description Day to compute for (default: the customer's newest transaction date). */
                 as_of?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -2975,6 +2998,13 @@ export interface operations {
                     "application/json": components["schemas"]["SpendingAnalysis"];
                 };
             };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid access token. */
             401: {
                 headers: {
@@ -3019,7 +3049,10 @@ export interface operations {
                 /** @description Day to compute for (default: the customer's newest transaction date). */
                 as_of?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -3099,6 +3132,13 @@ export interface operations {
                     "application/json": components["schemas"]["SuggestedBudget"];
                 };
             };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid access token. */
             401: {
                 headers: {
@@ -3143,7 +3183,10 @@ export interface operations {
                 /** @description Day to compute for (default: the customer's newest transaction date). */
                 as_of?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -3203,6 +3246,13 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["WeeklyRecap"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid access token. */
             401: {
@@ -3760,7 +3810,10 @@ export interface operations {
     get_profile_api_profile__user_id__get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -3777,6 +3830,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProfileView"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid access token. */
             401: {
@@ -3819,7 +3879,10 @@ export interface operations {
     get_recommendations_api_recommendations__user_id__get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -3836,6 +3899,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecommendationList"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid access token. */
             401: {
@@ -4133,7 +4203,10 @@ export interface operations {
                 /** @description Day to compute for (default: the customer's newest transaction date). */
                 as_of?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer you hold: 304, and no body, while it is still current. */
+                "if-none-match"?: string | null;
+            };
             path: {
                 /** @description The customer's user id. */
                 user_id: string;
@@ -4178,6 +4251,13 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Subscriptions"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid access token. */
             401: {

@@ -1,4 +1,4 @@
-"""Insights as cached JSON, keyed by a version of their inputs.
+"""An insight as a view (`api.views`): its key, its body, and a version of its inputs.
 
 An insight is a pure function of the customer's accounts, transactions, liabilities and
 budgets (and the as-of day). Ingest stores every raw payload before the rows it yields,
@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from datetime import date
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from spendsense.api.cache import ResponseCache
-from spendsense.insights.service import compute_insight
+from spendsense.api.views import ViewSource
+from spendsense.insights.service import InsightKind, compute_insight
 from spendsense.models import Budget, RawPayload
 
 
@@ -26,7 +27,10 @@ def data_version(session: Session, user_id: str) -> tuple[Hashable, ...]:
     return tuple(session.execute(budgets).one())
 
 
-def insight_json(cache: ResponseCache, session: Session, user_id: str, kind: str, as_of: date | None) -> bytes:
-    """The insight as JSON: from the cache when its inputs have not changed, computed otherwise."""
-    key = ("insight", user_id, kind, as_of, data_version(session, user_id))
-    return cache.get_or_make(key, lambda: compute_insight(session, user_id, kind, as_of).model_dump_json().encode())
+def _insight_json(session: Session, user_id: str, kind: InsightKind, as_of: date | None) -> bytes:
+    return compute_insight(session, user_id, kind, as_of).model_dump_json().encode()
+
+
+def insight_source(user_id: str, kind: InsightKind, as_of: date | None) -> ViewSource:
+    build = partial(_insight_json, kind=kind, as_of=as_of)
+    return ViewSource(key=("insight", user_id, kind, as_of), build=build, version=data_version)

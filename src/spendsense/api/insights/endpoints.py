@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from spendsense.api.access import read_consented
 from spendsense.api.deps import ConsentedUserId, CurrentUser, SessionDep, StateDep, UserIdPath
 from spendsense.api.errors import error_responses
-from spendsense.api.insights.cache import insight_json
+from spendsense.api.insights.cache import insight_source
 from spendsense.api.insights.schemas import BudgetUpdate
+from spendsense.api.views import NOT_MODIFIED, IfNoneMatch, read_view
 from spendsense.insights import (
     BudgetTracking,
     NetWorth,
@@ -35,6 +34,10 @@ EXAMPLES: dict[str, Any] = json.loads((Path(__file__).parent / "examples.json").
 
 def _documented(example: Any, *errors: int) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {"application/json": {"example": example}}}, **error_responses(*errors)}
+
+
+def _documented_view(example: Any) -> dict[int | str, dict[str, Any]]:
+    return {**_documented(example, 401, 403, 404, 422), **NOT_MODIFIED}
 
 
 # Bounds keep date arithmetic (months back, weeks ahead) far from the calendar's ends.
@@ -58,11 +61,16 @@ INSIGHTS: tuple[tuple[str, InsightKind, type[InsightResult], str], ...] = (
 
 
 def _reader(kind: InsightKind) -> Callable[..., Awaitable[Response]]:
-    async def read(user_id: UserIdPath, principal: CurrentUser, state: StateDep, as_of: AsOf = None) -> Response:
-        compute = partial(insight_json, state.cache, kind=kind, as_of=as_of)
-        body = await read_consented(state.engine, principal, user_id, compute)
+    async def read(
+        user_id: UserIdPath,
+        principal: CurrentUser,
+        state: StateDep,
+        as_of: AsOf = None,
+        if_none_match: IfNoneMatch = None,
+    ) -> Response:
+        view = await read_view(state.views, principal, user_id, insight_source(user_id, kind, as_of))
         # Already JSON of the documented model: returned as is, not validated and encoded again.
-        return Response(content=body, media_type="application/json")
+        return view.response(if_none_match)
 
     read.__doc__ = f"The {kind.value.replace('-', ' ')} insight for one customer (reads only, never writes)."
     return read
@@ -74,7 +82,7 @@ for path, kind, model, summary in INSIGHTS:
         _reader(kind),
         methods=["GET"],
         response_model=model,
-        responses=_documented(EXAMPLES[kind.value], 401, 403, 404, 422),
+        responses=_documented_view(EXAMPLES[kind.value]),
         summary=summary,
         operation_id=f"get_{kind.value.replace('-', '_')}",
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
-from spendsense.api.access import read_consented
 from spendsense.api.deps import CurrentUser, StateDep, UserIdPath
 from spendsense.api.errors import error_responses
-from spendsense.api.profile.repository import load_profile
+from spendsense.api.profile.cache import profile_source
 from spendsense.api.profile.schemas import ProfileView
+from spendsense.api.views import NOT_MODIFIED, IfNoneMatch, read_view
 
 router = APIRouter(tags=["profile"])
 
@@ -16,8 +16,12 @@ router = APIRouter(tags=["profile"])
 @router.get(
     "/profile/{user_id}",
     response_model=ProfileView,
-    responses=error_responses(401, 403, 404, 422),
+    responses={**NOT_MODIFIED, **error_responses(401, 403, 404, 422)},
     summary="Accounts, signals and personas (30d and 180d)",
 )
-async def get_profile(user_id: UserIdPath, principal: CurrentUser, state: StateDep) -> ProfileView:
-    return await read_consented(state.engine, principal, user_id, load_profile)
+async def get_profile(
+    user_id: UserIdPath, principal: CurrentUser, state: StateDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    view = await read_view(state.views, principal, user_id, profile_source(user_id))
+    # Already JSON of ProfileView: returned as is, not validated and encoded again.
+    return view.response(if_none_match)

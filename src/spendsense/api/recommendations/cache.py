@@ -1,8 +1,8 @@
-"""What a customer sees, as cached JSON, keyed by a version of the rows it is made from.
+"""What a customer sees, as a view (`api.views`): its key, its body, and a version of the rows it is made from.
 
 The visible list depends on the customer's recommendations (every status change and every
 pipeline refresh sets `updated_at`; new or removed rows change the count) and on their
-feedback (a dismissal takes an item off the list). Consent is checked before the cache.
+feedback (a dismissal takes an item off the list). Consent is checked before either.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Hashable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from spendsense.api.cache import ResponseCache
 from spendsense.api.recommendations.schemas import RecommendationList, RecommendationView
+from spendsense.api.views import ViewSource
 from spendsense.models import Feedback, Recommendation
 from spendsense.operator import queue
 
@@ -24,12 +24,11 @@ def rows_version(session: Session, user_id: str) -> tuple[Hashable, ...]:
     return tuple(session.execute(rows.where(Recommendation.user_id == user_id)).one())
 
 
-def _visible(session: Session, user_id: str) -> bytes:
+def _visible_json(session: Session, user_id: str) -> bytes:
     rows = queue.visible_for_user(session, user_id)
     items = [RecommendationView.model_validate(queue.to_dict(row)) for row in rows]
     return RecommendationList(user_id=user_id, items=items).model_dump_json().encode()
 
 
-def visible_json(cache: ResponseCache, session: Session, user_id: str) -> bytes:
-    key = ("recommendations", user_id, rows_version(session, user_id))
-    return cache.get_or_make(key, lambda: _visible(session, user_id))
+def visible_source(user_id: str) -> ViewSource:
+    return ViewSource(key=("recommendations", user_id), build=_visible_json, version=rows_version)

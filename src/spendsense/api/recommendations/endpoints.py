@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from fastapi import APIRouter, Response, status
 
-from spendsense.api.access import read_consented
 from spendsense.api.deps import CurrentUser, SessionDep, StateDep, UserIdPath
 from spendsense.api.errors import error_responses
 from spendsense.api.events import Event, emit
-from spendsense.api.recommendations.cache import visible_json
+from spendsense.api.recommendations.cache import visible_source
 from spendsense.api.recommendations.schemas import (
     FeedbackRequest,
     FeedbackView,
     RecommendationList,
 )
+from spendsense.api.views import NOT_MODIFIED, IfNoneMatch, read_view
 from spendsense.auth.errors import Forbidden
 from spendsense.kit.clock import utcnow
 from spendsense.operator import feedback
@@ -26,14 +24,16 @@ router = APIRouter(tags=["recommendations"])
 @router.get(
     "/recommendations/{user_id}",
     response_model=RecommendationList,
-    responses=error_responses(401, 403, 404, 422),
+    responses={**NOT_MODIFIED, **error_responses(401, 403, 404, 422)},
     summary="The recommendations a customer sees",
 )
-async def get_recommendations(user_id: UserIdPath, principal: CurrentUser, state: StateDep) -> Response:
+async def get_recommendations(
+    user_id: UserIdPath, principal: CurrentUser, state: StateDep, if_none_match: IfNoneMatch = None
+) -> Response:
     """Approved items the customer has not dismissed, each with its rationale and disclosure."""
-    body = await read_consented(state.engine, principal, user_id, partial(visible_json, state.cache))
+    view = await read_view(state.views, principal, user_id, visible_source(user_id))
     # Already JSON of RecommendationList: returned as is, not validated and encoded again.
-    return Response(content=body, media_type="application/json")
+    return view.response(if_none_match)
 
 
 @router.post(
