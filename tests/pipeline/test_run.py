@@ -8,6 +8,7 @@ from sqlalchemy import Engine, func, select
 
 from spendsense.kit.db import session_scope
 from spendsense.models import PersonaAssignment, RecurringStream, UserSignals
+from spendsense.pipeline.parquet import BUCKETS
 from spendsense.pipeline.run import run_pipeline
 from tests.pipeline.seed import NEWEST, add_fees, seed
 
@@ -94,7 +95,7 @@ class TestParquet:
         seed(sqlite_engine)
         run_pipeline(sqlite_engine, tmp_path)
         parts = sorted(path.name for path in (tmp_path / "signals" / "window=30d").iterdir())
-        assert parts == [f"part-{number:05d}.parquet" for number in range(16)]
+        assert parts == [f"part-{number:05d}.parquet" for number in range(BUCKETS)]
         frame = pl.read_parquet(tmp_path / "signals", hive_partitioning=True)
         assert sorted(frame.select("user_id", "window").rows()) == [
             ("u1", "180d"),
