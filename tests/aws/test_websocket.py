@@ -11,6 +11,7 @@ import pytest
 from botocore.stub import ANY, Stubber
 
 from spendsense.api.events import Event
+from spendsense.aws import clients as aws_clients
 from spendsense.aws.connections import Connections, Pusher
 from spendsense.aws.deploy.context import DeployContext
 from spendsense.aws.deploy.storage import ensure_connections_table
@@ -133,19 +134,20 @@ class TestPush:
         event = socket_event("$connect", "live", queryStringParameters={"token": table.token(CUSTOMER)})
         websocket.handler(event, FakeLambdaContext())
         client, stubber = management([("live", 200)])
-        real_client = api.client
+        real_client = aws_clients.client
 
         def clients(service: str, *args: Any) -> Any:
             return client if service == "apigatewaymanagementapi" else real_client(service, *args)
 
-        monkeypatch.setattr(api, "client", clients)
         monkeypatch.setenv("SPENDSENSE_WEBSOCKET_ENDPOINT", ENDPOINT)
         get_lambda_settings.cache_clear()
         api.runtime.cache_clear()
         body = json.dumps({"user_id": CUSTOMER})
         headers = {"authorization": f"Bearer {table.token(CUSTOMER)}"}
         event = http_event("apiGatewayProxyV2Event.json", "POST", "/api/consent", headers, body=body)
-        answer = api.handler(event, FakeLambdaContext())
+        with monkeypatch.context() as patched:  # the pusher's clients are created on its first push
+            patched.setattr(aws_clients, "client", clients)
+            answer = api.handler(event, FakeLambdaContext())
         api.runtime.cache_clear()
         assert answer["statusCode"] == 200
         stubber.assert_no_pending_responses()

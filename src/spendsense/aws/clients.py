@@ -1,7 +1,10 @@
-"""boto3 clients, created once per container and imported only by the code paths that need AWS.
+"""AWS clients, created once per container, on first use, and only by the code paths that need AWS.
 
-boto3 itself honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>), which is how the
-tests and `--endpoint-url` point everything at an emulator.
+They are botocore clients from one botocore session, not boto3's: importing boto3 (and
+the s3transfer it pulls in) costs a cold start about 50 ms and adds nothing the handlers
+call; the one boto3 feature used, managed S3 transfers, is `transfer()`. botocore itself
+honours AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>), which is how the tests and
+`--endpoint-url` point everything at an emulator.
 """
 
 from __future__ import annotations
@@ -14,9 +17,16 @@ CONNECT_TIMEOUT = 3
 READ_TIMEOUT = 20
 
 
+@lru_cache(maxsize=1)
+def session() -> Any:
+    """The container's botocore session: its loaders and endpoint data are read once, for every client."""
+    import botocore.session
+
+    return botocore.session.get_session()
+
+
 @lru_cache(maxsize=32)
 def client(service: str, endpoint_url: str | None = None, region: str | None = None) -> Any:
-    import boto3
     from botocore.config import Config
 
     config = Config(
@@ -24,7 +34,28 @@ def client(service: str, endpoint_url: str | None = None, region: str | None = N
         read_timeout=READ_TIMEOUT,
         retries={"max_attempts": 3, "mode": "standard"},
     )
-    return boto3.client(service, endpoint_url=endpoint_url, region_name=region, config=config)
+    return session().create_client(service, endpoint_url=endpoint_url, region_name=region, config=config)
+
+
+class LazyClient:
+    """`client(service, endpoint_url)`, created on the first call made through it.
+
+    For clients that only some events use (invoking the batch function on a cache miss,
+    pushing to WebSocket clients after a write): a cold start does not pay for them.
+    """
+
+    def __init__(self, service: str, endpoint_url: str | None = None) -> None:
+        self.service, self.endpoint_url = service, endpoint_url
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(client(self.service, self.endpoint_url), name)
+
+
+def transfer(s3: Any) -> Any:
+    """boto3's managed transfers (multipart, parallel parts) over an S3 client: `upload_file`, `download_file`."""
+    from boto3.s3.transfer import S3Transfer
+
+    return S3Transfer(s3)
 
 
 def error_code(exc: BaseException) -> str | None:

@@ -11,6 +11,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from spendsense.aws.clients import transfer
+
 PREFIX = "parquet/"
 
 
@@ -34,22 +36,24 @@ def push(s3: Any, bucket: str, root: Path) -> list[str]:
     """Upload new and changed files; the keys written."""
     remote = _remote(s3, bucket)
     written = []
-    for path in sorted(root.rglob("*.parquet")):
-        key = PREFIX + path.relative_to(root).as_posix()
-        if remote.get(key) != _md5(path):
-            s3.upload_file(str(path), bucket, key)
-            written.append(key)
+    with transfer(s3) as files:
+        for path in sorted(root.rglob("*.parquet")):
+            key = PREFIX + path.relative_to(root).as_posix()
+            if remote.get(key) != _md5(path):
+                files.upload_file(str(path), bucket, key)
+                written.append(key)
     return written
 
 
 def pull(s3: Any, bucket: str, root: Path) -> list[Path]:
     """Download what is missing or different locally; the files written."""
     written = []
-    for key, etag in sorted(_remote(s3, bucket).items()):
-        path = root / key.removeprefix(PREFIX)
-        if path.exists() and _md5(path) == etag:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        s3.download_file(bucket, key, str(path))
-        written.append(path)
+    with transfer(s3) as files:
+        for key, etag in sorted(_remote(s3, bucket).items()):
+            path = root / key.removeprefix(PREFIX)
+            if path.exists() and _md5(path) == etag:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            files.download_file(bucket, key, str(path))
+            written.append(path)
     return written

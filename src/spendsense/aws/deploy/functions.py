@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from spendsense.aws.clients import transfer
 from spendsense.aws.deploy.context import DATA_DIR, DB_KEY, DB_PATH, DeployContext, missing
 from spendsense.aws.packaging.build import PackageReport
 from spendsense.aws.stack_config import FunctionConfig
@@ -47,7 +48,8 @@ def ensure_layer(ctx: DeployContext, name: str, report: PackageReport) -> str:
         if version.get("Description") == tag:
             return str(version["LayerVersionArn"])
     key = f"artifacts/layers/{name}-{base64.b64decode(report.stats.sha256).hex()[:16]}.zip"
-    ctx.client("s3").upload_file(str(report.stats.path), ctx.bucket("data"), key)
+    with transfer(ctx.client("s3")) as files:
+        files.upload_file(str(report.stats.path), ctx.bucket("data"), key)
     published = lam.publish_layer_version(
         LayerName=layer,
         Description=tag,

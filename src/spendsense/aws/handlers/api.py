@@ -19,9 +19,10 @@ from spendsense.api.app import create_app
 from spendsense.api.events import Event as LiveEvent
 from spendsense.api.hub import EventHub
 from spendsense.api.state import ApiState, attach
-from spendsense.aws.clients import client
+from spendsense.aws.clients import LazyClient, client
 from spendsense.aws.connections import Connections, Pusher
 from spendsense.aws.database import LambdaDatabase, open_database
+from spendsense.aws.handlers import imported
 from spendsense.aws.handlers.common import answer_http
 from spendsense.aws.http import parse_http_event, strip_stage
 from spendsense.aws.runtime import (
@@ -70,8 +71,9 @@ class LambdaEventHub(EventHub):
 def _pusher(settings: LambdaSettings) -> Pusher | None:
     if not settings.connections_table or not settings.websocket_endpoint:
         return None
-    connections = Connections(client("dynamodb"), settings.connections_table)
-    return Pusher(connections, client("apigatewaymanagementapi", settings.websocket_endpoint))
+    # Created on the first push: most requests write nothing and push nothing.
+    connections = Connections(LazyClient("dynamodb"), settings.connections_table)
+    return Pusher(connections, LazyClient("apigatewaymanagementapi", settings.websocket_endpoint))
 
 
 class RouteRecorder:
@@ -144,3 +146,6 @@ def runtime() -> ApiRuntime:
 def handler(event: Event, context: LambdaContext) -> Response:
     with observe(context, _cold_start) as call:
         return answer_http(event, call, lambda: runtime().handle(event, context, call))
+
+
+imported()  # last: the garbage collector resumes (see `spendsense.aws.handlers`)

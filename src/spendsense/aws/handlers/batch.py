@@ -19,6 +19,7 @@ from typing import Any
 from spendsense.aws import parquet_sync
 from spendsense.aws.clients import client
 from spendsense.aws.database import LambdaDatabase, open_database
+from spendsense.aws.handlers import imported
 from spendsense.aws.insight_cache import InsightCache
 from spendsense.aws.insight_compute import LocalComputer, compute_answer
 from spendsense.aws.runtime import ColdStart, Event, LambdaContext, Response, configure_lambda_logging, observe
@@ -87,3 +88,6 @@ def handler(event: Event, context: LambdaContext) -> Response:
         result = runtime().pipeline(event)
         call.status = 200
         return result
+
+
+imported()  # last: the garbage collector resumes (see `spendsense.aws.handlers`)

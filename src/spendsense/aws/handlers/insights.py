@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spendsense.auth.secret import signing_secret
-from spendsense.aws.clients import client
+from spendsense.aws.clients import LazyClient, client
 from spendsense.aws.database import open_database
+from spendsense.aws.handlers import imported
 from spendsense.aws.handlers.common import answer_http
 from spendsense.aws.insight_cache import InsightCache
 from spendsense.aws.insight_compute import InsightComputer, InvokeComputer, LocalComputer
@@ -30,7 +31,7 @@ def endpoint() -> InsightEndpoint:
     database = open_database(settings, lambda_settings, lambda: client("s3"))
     cache = InsightCache(client("s3"), settings.s3_bucket_insights) if settings.s3_bucket_insights else None
     computer: InsightComputer = (
-        InvokeComputer(client("lambda"), lambda_settings.insights_compute_function)
+        InvokeComputer(LazyClient("lambda"), lambda_settings.insights_compute_function)
         if lambda_settings.insights_compute_function
         else LocalComputer(database.engine, cache)
     )
@@ -52,3 +53,6 @@ spending_analysis = _handler("spending-analysis")
 suggested_budget = _handler("suggested-budget")
 budget_tracking = _handler("budget-tracking")
 net_worth = _handler("net-worth")
+
+
+imported()  # last: the garbage collector resumes (see `spendsense.aws.handlers`)

@@ -18,6 +18,7 @@ from spendsense.auth.tokens import Principal, decode_token
 from spendsense.aws.clients import client
 from spendsense.aws.connections import Connections, Pusher
 from spendsense.aws.database import LambdaDatabase, open_database
+from spendsense.aws.handlers import imported
 from spendsense.aws.http import INTERNAL_ERROR
 from spendsense.aws.runtime import (
     ColdStart,
@@ -118,3 +119,6 @@ def handler(event: Event, context: LambdaContext) -> Response:
             status, body = 500, dict(INTERNAL_ERROR)
         call.status = status
         return {"statusCode": status, **({"body": json.dumps(body)} if body else {})}
+
+
+imported()  # last: the garbage collector resumes (see `spendsense.aws.handlers`)
