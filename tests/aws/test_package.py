@@ -14,9 +14,10 @@ import boto3
 import pytest
 from typer.testing import CliRunner
 
+from spendsense.aws.database import at_heads
 from spendsense.aws.insight_cache import cache_key, data_version
 from spendsense.aws.packaging.archive import Source, write_zip
-from spendsense.aws.packaging.build import BUILD_ENTRY, BuildResult, PackageReport, build
+from spendsense.aws.packaging.build import BUILD_ENTRY, SCHEMA_HEADS_ENTRY, BuildResult, PackageReport, build
 from spendsense.aws.packaging.requirements import UnknownRequirement, pinned
 from spendsense.aws.packaging.smoke import bare_environment, run_handler, runtime_site, unpack
 from spendsense.aws.packaging.wheels import Target
@@ -84,6 +85,21 @@ class TestUnpackedPackages:
         assert [answer["statusCode"] for answer in report.answers] == [200, 200]
         assert json.loads(report.answers[1]["body"])["user_id"] == CUSTOMER
         assert "polars" in report.modules
+        assert "alembic" not in report.modules  # the store is at the packaged heads: no migration to run
+
+    def test_the_api_zip_migrates_a_store_behind_its_heads(
+        self, unpacked: dict[str, Path], lambda_env: Store, tmp_path: Path
+    ) -> None:
+        env = function_env(lambda_env, tmp_path / "db.sqlite")
+        (tmp_path / "db.sqlite").unlink()  # an empty store: every migration is due
+        events = [http_event("apiGatewayProxyV2Event_GET.json", "GET", "/api/health")]
+        report = run_handler([unpacked["api"], unpacked["polars"]], "spendsense.aws.handlers.api.handler", events, env)
+        assert report.answers[0]["statusCode"] == 200
+        assert "alembic" in report.modules
+        heads = (unpacked["api"] / SCHEMA_HEADS_ENTRY).read_text().split()
+        engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+        assert at_heads(engine, frozenset(heads))
+        engine.dispose()
 
     def test_the_insight_zip_answers_from_the_cache_with_the_runtimes_boto3(
         self, unpacked: dict[str, Path], lambda_env: Store, aws: str, tmp_path: Path
@@ -122,6 +138,7 @@ class TestUnpackedPackages:
         assert answers[0] == (200, {"user_id": "from-cache"})
         assert (answers[1][0], answers[1][1]["error"]) == (403, "consent_required")
         assert not {"polars", "fastapi", "numpy"} & set(report.modules)
+        assert "boto3" not in report.modules  # botocore clients, without boto3's import
 
 
 class TestBuilding:

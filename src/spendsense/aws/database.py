@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect
 
 from spendsense.aws.settings import LambdaSettings
 from spendsense.aws.snapshot import S3Snapshot, SnapshotUnavailable
@@ -24,6 +24,8 @@ from spendsense.kit.db import make_engine, migrate
 from spendsense.kit.logging import get_logger
 
 T = TypeVar("T")
+# The migration heads of the packaged code, written by `spendsense aws package`; absent in a checkout.
+SCHEMA_HEADS_FILE = Path(__file__).with_name("SCHEMA_HEADS")
 log = get_logger(__name__)
 READ_VERBS = frozenset({"SELECT", "PRAGMA", "EXPLAIN", "BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT"})
 _PENDING = "spendsense.pending_write"
@@ -92,7 +94,13 @@ class LambdaDatabase:
 
     def migrate(self) -> None:
         """Bring the schema to head; in snapshot mode a changed schema is written back like any write."""
-        self.run(lambda: migrate(self.engine))
+        self.run(self._migrate)
+
+    def _migrate(self) -> None:
+        # Alembic costs a cold start about 50 ms to import and read its scripts: a store already
+        # at the packaged heads (the usual case) is left alone after one read of its version.
+        if not at_heads(self.engine, packaged_heads()):
+            migrate(self.engine)
 
     def _publish(self) -> bool:
         assert self.snapshot is not None
@@ -100,6 +108,24 @@ class LambdaDatabase:
             # Everything committed moves from the WAL into the main file, which is what gets uploaded.
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return self.snapshot.upload()
+
+
+def packaged_heads() -> frozenset[str]:
+    try:
+        return frozenset(SCHEMA_HEADS_FILE.read_text(encoding="utf-8").split())
+    except FileNotFoundError:
+        return frozenset()
+
+
+def at_heads(engine: Engine, heads: frozenset[str]) -> bool:
+    """Whether the store's Alembic version is exactly `heads` (never, when `heads` is unknown)."""
+    if not heads:
+        return False
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return False
+        found = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+    return frozenset(found) == heads
 
 
 def open_database(settings: Settings, lambda_settings: LambdaSettings, s3: Callable[[], Any]) -> LambdaDatabase:

@@ -23,6 +23,7 @@ from spendsense.aws.stack_config import REPO_ROOT, Budget, FunctionConfig, Stack
 BUILD_DIR = REPO_ROOT / "build" / "aws"
 PACKAGE_ROOT = Path(spendsense.__file__).resolve().parent
 BUILD_ENTRY = "spendsense/aws/BUILD"
+SCHEMA_HEADS_ENTRY = "spendsense/aws/SCHEMA_HEADS"
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,16 @@ def stage_source(target: Target, build_dir: Path) -> tuple[Path, str]:
     return folder, digest.hexdigest()[:20]
 
 
+def schema_heads() -> bytes:
+    """The migration heads this code brings a store to: a store already there is not migrated on a cold start."""
+    from alembic.script import ScriptDirectory
+
+    from spendsense.kit.db import alembic_config
+
+    heads = ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads()
+    return "\n".join(sorted(heads)).encode() + b"\n"
+
+
 def build_layer(name: str, requirements: Sequence[str], target: Target, build_dir: Path) -> PackageReport:
     """Layers change rarely and are large: one is rebuilt only when its requirements change."""
     site = site_for(pinned(requirements), target, build_dir)
@@ -104,6 +115,7 @@ def build(
     layer_names = sorted({layer for function in chosen.values() for layer in function.layers})
     layers = {name: build_layer(name, config.layers[name].requirements, target, build_dir) for name in layer_names}
     source, build_id = stage_source(target, build_dir)
+    heads = schema_heads()
     reports = {}
     # The five insight functions carry the same files: zip them once, copy the rest.
     written: dict[tuple[Path, tuple[str, ...]], ZipStats] = {}
@@ -115,7 +127,7 @@ def build(
             shutil.copyfile(same.path, path)
             stats = replace(same, path=path)
         else:
-            extra = {BUILD_ENTRY: build_id.encode()}
+            extra = {BUILD_ENTRY: build_id.encode(), SCHEMA_HEADS_ENTRY: heads}
             stats = write_zip(path, [Source(site), Source(source)], extra=extra, exclude=function.exclude)
             written[(site, function.exclude)] = stats
         layered = sum(layers[layer].stats.unzipped for layer in function.layers)
