@@ -43,7 +43,9 @@ def function(aws: str, lambda_env: Store, monkeypatch: pytest.MonkeyPatch) -> It
 
 
 def keys(s3: Any, bucket: str) -> list[str]:
-    return sorted(item["Key"] for item in s3.list_objects_v2(Bucket=bucket).get("Contents", []))
+    """Every key: the pipeline writes more Parquet parts than one listing page (1,000) holds."""
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+    return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
 
 
 class TestBatch:
