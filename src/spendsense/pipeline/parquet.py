@@ -78,13 +78,15 @@ def _every_part(root: Path, dataset: str, window: str, rows: pl.DataFrame) -> li
     ]
 
 
-def _users_parts(root: Path, dataset: str, window: str, rows: pl.DataFrame, user_ids: Sequence[str]) -> list[Path]:
-    """Replace the rows of `user_ids` in their parts, keeping everyone else's."""
+def _users_parts(
+    root: Path, dataset: str, window: str, rows: pl.DataFrame, user_ids: Sequence[str], numbers: list[int]
+) -> list[Path]:
+    """Replace the rows of `user_ids` (whose parts are `numbers`) in their parts, keeping everyone else's."""
     written = []
-    for number in _buckets_of(user_ids):
+    for number in numbers:
         target = part_path(root, dataset, window, number)
-        part = _with(_others(target, user_ids), rows.filter(bucket() == number))
-        written.append(_write_atomically(target, part.sort("user_id")))
+        theirs = rows if len(numbers) == 1 else rows.filter(bucket() == number)
+        written.append(_write_atomically(target, _with(_others(target, user_ids), theirs).sort("user_id")))
     return written
 
 
@@ -92,13 +94,16 @@ def write_dataset(
     root: Path, dataset: str, frame: pl.DataFrame, windows: Sequence[str], user_ids: Sequence[str] | None
 ) -> list[Path]:
     """Replace each window's parts; with `user_ids`, only those users' rows in their parts (the rest are kept)."""
+    by_window = frame.partition_by("window", as_dict=True, include_key=False)
+    empty = frame.drop("window").clear()
+    numbers = _buckets_of(user_ids) if user_ids is not None else []
     written: list[Path] = []
     for window in windows:
-        rows = frame.filter(pl.col("window") == window).drop("window")
+        rows = by_window.get((window,), empty)
         if user_ids is None:
             written += _every_part(root, dataset, window, rows)
         elif part_path(root, dataset, window, BUCKETS - 1).exists():
-            written += _users_parts(root, dataset, window, rows, user_ids)
+            written += _users_parts(root, dataset, window, rows, user_ids, numbers)
         else:
             kept = _others(part_path(root, dataset, window, 0).parent, user_ids)
             written += _every_part(root, dataset, window, _with(kept, rows))

@@ -33,8 +33,8 @@ class Family:
 
 
 def _shaped(base: pl.DataFrame, signals: Sequence[str]) -> pl.DataFrame:
-    named = base.with_columns(pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals"))
-    return named.select(EVIDENCE.names())
+    named = pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals")
+    return base.select(named if name == "signals" else pl.col(name) for name in EVIDENCE.names())
 
 
 def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.DataFrame:
