@@ -79,6 +79,18 @@ class TestServedFromMemory:
         assert (statements == []) == (engine.dialect.name == "sqlite")
 
     @pytest.mark.parametrize("path", VIEWS)
+    def test_a_write_to_another_customer_costs_one_read_and_keeps_the_body(
+        self, client: TestClient, callers: Callers, engine: Engine, alice, path: str
+    ) -> None:
+        first = client.get(path, headers=alice)
+        callers.customer("bob")
+        statements = _statements(engine)
+        again = client.get(path, headers=alice)
+        assert (again.content, again.headers["ETag"]) == (first.content, first.headers["ETag"])
+        if engine.dialect.name == "sqlite":
+            assert len(statements) == 1, statements
+
+    @pytest.mark.parametrize("path", VIEWS)
     def test_another_customer_still_gets_403(self, client: TestClient, callers: Callers, alice, path: str) -> None:
         assert client.get(path, headers=alice).status_code == 200
         assert client.get(path, headers=callers.customer("bob")).status_code == 403
