@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -17,7 +19,14 @@ from typer.testing import CliRunner
 from spendsense.aws.database import at_heads
 from spendsense.aws.insight_cache import cache_key, data_version
 from spendsense.aws.packaging.archive import Source, write_zip
-from spendsense.aws.packaging.build import BUILD_ENTRY, SCHEMA_HEADS_ENTRY, BuildResult, PackageReport, build
+from spendsense.aws.packaging.build import (
+    BUILD_ENTRY,
+    SCHEMA_HEADS_ENTRY,
+    BuildResult,
+    PackageReport,
+    build,
+    layers_for,
+)
 from spendsense.aws.packaging.requirements import UnknownRequirement, pinned
 from spendsense.aws.packaging.smoke import bare_environment, run_handler, runtime_site, unpack
 from spendsense.aws.packaging.wheels import Target
@@ -165,6 +174,30 @@ class TestBuilding:
         assert pinned(["psycopg", "PyJWT"]) == sorted(["psycopg[binary]==3.3.9", "pyjwt==2.15.1"])
         with pytest.raises(UnknownRequirement):
             pinned(["left-pad"])
+
+    def test_postgres_storage_adds_the_driver_layer_to_what_uses_sqlalchemy_without_it(self) -> None:
+        functions = load_config().functions
+        assert layers_for(functions["weekly-recap"], "postgres") == ("postgres",)
+        assert layers_for(functions["weekly-recap"], "snapshot") == ()
+        assert layers_for(functions["api"], "postgres") == ("polars",)  # the API zip carries psycopg itself
+
+    def test_the_insight_zip_and_the_driver_layer_connect_through_psycopg(self, tmp_path: Path) -> None:
+        result = build(load_config(), TARGET, ["weekly-recap"], storage="postgres")
+        assert result.problems == []
+        with zipfile.ZipFile(result.functions["weekly-recap"].stats.path) as archive:
+            assert not any(name.startswith("psycopg") for name in archive.namelist())
+        folders = [
+            unpack(result.functions["weekly-recap"].stats.path, tmp_path / "task"),
+            unpack(result.layers["postgres"].stats.path, tmp_path / "opt") / "python",
+        ]
+        code = (
+            f"import sys; sys.path[:0] = {[str(folder) for folder in folders]!r}\n"
+            "import psycopg, sqlalchemy\n"
+            "engine = sqlalchemy.create_engine('postgresql+psycopg://nobody@127.0.0.1:1/none')\n"
+            "print(engine.dialect.driver, psycopg.pq.__impl__)\n"
+        )
+        done = subprocess.run([sys.executable, "-I", "-S", "-c", code], capture_output=True, text=True, check=True)
+        assert done.stdout.split() == ["psycopg", "binary"]
 
     def test_zips_are_byte_for_byte_reproducible(self, tmp_path: Path) -> None:
         (tmp_path / "src" / "pkg").mkdir(parents=True)

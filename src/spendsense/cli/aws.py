@@ -71,7 +71,7 @@ def package(
     function: str = typer.Option("all", "--function", help="A function of the config file, or all."),
     runtime: str | None = typer.Option(None, "--runtime", help="python3.11, python3.12 or python3.13."),
     arch: str | None = typer.Option(None, "--arch", help="x86_64 or arm64."),
-    storage: str = typer.Option("snapshot", "--storage", help="snapshot or postgres (adds the driver)."),
+    storage: str = typer.Option("snapshot", "--storage", help="snapshot or postgres (adds the driver's layer)."),
     config_path: Path = ConfigOption,
 ) -> None:
     """Build the Lambda zips (and layers) from manylinux wheels; fail when one passes its size budget."""

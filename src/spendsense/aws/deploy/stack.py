@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spendsense.aws.deploy import apis, functions, iam, storage
 from spendsense.aws.deploy.context import DeployContext, missing
-from spendsense.aws.packaging.build import BuildResult
+from spendsense.aws.packaging.build import BuildResult, layers_for
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ def deploy(ctx: DeployContext, inputs: DeployInputs) -> list[str]:
         role = iam.ensure_role(ctx, name)
         functions.ensure_log_group(ctx, name)
         env = functions.environment(ctx, name, function, secret, socket)
-        wanted = functions.desired_configuration(ctx, name, function, role, [layers[x] for x in function.layers], env)
+        arns = [layers[layer] for layer in layers_for(function, ctx.stage.storage)]
+        wanted = functions.desired_configuration(ctx, name, function, role, arns, env)
         functions.ensure_function(ctx, name, inputs.build.functions[name], wanted)
     apis.wire_http_api(ctx, http_api)
     apis.wire_websocket_api(ctx, socket_api)

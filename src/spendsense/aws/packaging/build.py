@@ -63,12 +63,15 @@ class BuildResult:
         return [problem for report in self.functions.values() for problem in report.problems]
 
 
-def requirements_for(function: FunctionConfig, storage: str) -> list[str]:
-    """The function's requirements; with PostgreSQL storage, the driver joins whatever uses SQLAlchemy."""
-    names = list(function.requirements)
-    if storage == "postgres" and "sqlalchemy" in map(normalize, names) and "psycopg" not in names:
-        names.append("psycopg")
-    return pinned(names)
+POSTGRES_LAYER = "postgres"
+
+
+def layers_for(function: FunctionConfig, storage: str) -> tuple[str, ...]:
+    """The function's layers; with PostgreSQL storage, the driver's layer joins whatever uses SQLAlchemy without it."""
+    names = {normalize(name) for name in function.requirements}
+    if storage == "postgres" and "sqlalchemy" in names and "psycopg" not in names:
+        return (*function.layers, POSTGRES_LAYER)
+    return function.layers
 
 
 def stage_source(target: Target, build_dir: Path) -> tuple[Path, str]:
@@ -112,7 +115,7 @@ def build(
     build_dir: Path = BUILD_DIR,
 ) -> BuildResult:
     chosen = {name: config.functions[name] for name in (names or config.functions)}
-    layer_names = sorted({layer for function in chosen.values() for layer in function.layers})
+    layer_names = sorted({layer for function in chosen.values() for layer in layers_for(function, storage)})
     layers = {name: build_layer(name, config.layers[name].requirements, target, build_dir) for name in layer_names}
     source, build_id = stage_source(target, build_dir)
     heads = schema_heads()
@@ -120,7 +123,7 @@ def build(
     # The five insight functions carry the same files: zip them once, copy the rest.
     written: dict[tuple[Path, tuple[str, ...]], ZipStats] = {}
     for name, function in chosen.items():
-        site = site_for(requirements_for(function, storage), target, build_dir)
+        site = site_for(pinned(function.requirements), target, build_dir)
         path = build_dir / "dist" / target.label / f"{name}.zip"
         same = written.get((site, function.exclude))
         if same is not None:
@@ -130,6 +133,6 @@ def build(
             extra = {BUILD_ENTRY: build_id.encode(), SCHEMA_HEADS_ENTRY: heads}
             stats = write_zip(path, [Source(site), Source(source)], extra=extra, exclude=function.exclude)
             written[(site, function.exclude)] = stats
-        layered = sum(layers[layer].stats.unzipped for layer in function.layers)
+        layered = sum(layers[layer].stats.unzipped for layer in layers_for(function, storage))
         reports[name] = PackageReport(name, "function", stats, layered, function.budget)
     return BuildResult(target, layers, reports)
