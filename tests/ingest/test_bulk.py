@@ -1,15 +1,19 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import pytest
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session
 
 from spendsense.consent.service import status
 from spendsense.ingest.errors import IngestRejected
 from spendsense.ingest.service import ingest_paths
+from spendsense.kit.db import make_engine, migrate
 from spendsense.models import Liability, RawPayload, Transaction, User
 from spendsense.store.frames import load_frames
 from tests.ingest.builders import parquet_frames, row_counts, write_parquet_dir
@@ -77,7 +81,8 @@ class TestBulkIngest:
         frames["users"] = frames["users"].with_columns(region=pl.lit("west"))
         ingest_paths(engine, [write_parquet_dir(tmp_path / "two", frames)])
         with Session(engine) as session:
-            assert session.get(Transaction, "pu0-t0").amount_cents == 1001  # type: ignore[union-attr]
+            stored = session.scalars(select(Transaction).where(Transaction.transaction_id == "pu0-t0")).one()
+            assert stored.amount_cents == 1001
             assert session.get(User, "pu0").region == "west"  # type: ignore[union-attr]
         assert row_counts(engine)["transactions"] == 12
 
@@ -91,8 +96,17 @@ class TestBulkIngest:
 
     def test_the_indexes_survive_a_fresh_load(self, engine: Engine, tmp_path: Path) -> None:
         ingest_paths(engine, [write_parquet_dir(tmp_path / "pq")])
-        names = {index["name"] for index in inspect(engine).get_indexes("transactions")}
-        assert {"ix_transactions_user_date", "ix_transactions_account_date"} <= names
+        indexes = {index["name"]: index for index in inspect(engine).get_indexes("transactions")}
+        assert indexes["ix_transactions_user_date"]["column_names"] == ["user_id", "date"]
+        assert indexes["ix_transactions_account_date"]["column_names"] == ["account_id", "date"]
+        assert indexes["ux_transactions_transaction_id"]["column_names"] == ["transaction_id"]
+        assert indexes["ux_transactions_transaction_id"]["unique"]
+
+    def test_rows_get_row_ids_and_keep_their_plaid_ids(self, engine: Engine, tmp_path: Path) -> None:
+        ingest_paths(engine, [write_parquet_dir(tmp_path / "pq")])
+        with Session(engine) as session:
+            rows = session.execute(select(Transaction.id, Transaction.transaction_id)).all()
+        assert len({row.id for row in rows}) == len({row.transaction_id for row in rows}) == len(rows) > 0
 
 
 class TestBulkIngestRejects:
@@ -141,3 +155,56 @@ class TestBulkIngestRejects:
         frames["liabilities"] = frames["liabilities"].with_columns(pl.col("account_id").str.replace("pu", "other"))
         frames["transactions"] = frames["transactions"].with_columns(pl.col("account_id").str.replace("pu", "other"))
         assert _rejected(engine, write_parquet_dir(tmp_path / "two", frames)) == ("two", None)
+
+    def test_a_repeated_id_in_a_fresh_load_rolls_it_back(self, engine: Engine, tmp_path: Path) -> None:
+        frames = parquet_frames()
+        frames["transactions"] = frames["transactions"].with_columns(
+            transaction_id=pl.when(pl.int_range(pl.len()) == 1).then(pl.lit("pu0-t0")).otherwise("transaction_id")
+        )
+        assert _rejected(engine, write_parquet_dir(tmp_path / "pq", frames)) == ("pq", None)
+        assert {"ux_transactions_transaction_id", "ix_transactions_user_date"} <= {
+            index["name"] for index in inspect(engine).get_indexes("transactions")
+        }
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+def _journal_mode(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("PRAGMA journal_mode")).scalar_one())
+
+
+class TestBulkIngestOnSqlite:
+    """The load runs with a rollback journal when it has the file to itself; WAL always comes back."""
+
+    def test_the_store_is_back_in_wal_after_a_load(self, sqlite_engine: Engine, tmp_path: Path) -> None:
+        ingest_paths(sqlite_engine, [write_parquet_dir(tmp_path / "pq")])
+        assert (_journal_mode(sqlite_engine), row_counts(sqlite_engine)["transactions"]) == ("wal", 12)
+
+    def test_the_store_is_back_in_wal_after_a_rejected_load(self, sqlite_engine: Engine, tmp_path: Path) -> None:
+        frames = parquet_frames()
+        frames["transactions"] = frames["transactions"].with_columns(transaction_id=pl.lit("same"))
+        with pytest.raises(IngestRejected):
+            ingest_paths(sqlite_engine, [write_parquet_dir(tmp_path / "pq", frames)])
+        assert (_journal_mode(sqlite_engine), row_counts(sqlite_engine)["transactions"]) == ("wal", 0)
+
+    def test_a_reader_in_another_process_keeps_the_load_in_wal(self, sqlite_engine: Engine, tmp_path: Path) -> None:
+        database = sqlite_engine.url.database
+        hold = f"import sqlite3, sys; c = sqlite3.connect({database!r}); c.execute('BEGIN'); "
+        hold += "c.execute('SELECT count(*) FROM users').fetchall(); print('reading', flush=True); sys.stdin.read()"
+        reader = subprocess.Popen(
+            [sys.executable, "-c", hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert reader.stdout is not None
+            assert reader.stdout.readline().strip() == "reading"
+            ingest_paths(sqlite_engine, [write_parquet_dir(tmp_path / "pq")])
+        finally:
+            reader.communicate("")
+        assert (_journal_mode(sqlite_engine), row_counts(sqlite_engine)["transactions"]) == ("wal", 12)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,6 +140,19 @@ def batches(source: TableFiles) -> Iterator[pl.DataFrame]:
     """The table's rows in contract column order, at most BATCH_ROWS at a time (bounded memory)."""
     for path in source.paths:
         yield from pl.scan_parquet(path).select(tables.ALL[source.table].names()).collect_batches(chunk_size=BATCH_ROWS)
+
+
+def prefetched(frames: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """The same frames, the next one read on a second thread while the caller writes this one.
+
+    Polars and the ADBC driver both release the GIL, so reading Parquet overlaps the inserts;
+    at most two batches are in memory.
+    """
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        following = reader.submit(next, frames, None)
+        while (frame := following.result()) is not None:
+            following = reader.submit(next, frames, None)
+            yield frame
 
 
 def replaced_pending_ids(source: TableFiles) -> pl.DataFrame:

@@ -32,7 +32,7 @@ def _table(model: type[Any]) -> Table:
 
 
 def upsert(session: Session, model: type[Any], rows: Sequence[Row], key: str) -> int:
-    """Insert or update `rows` by primary key `key`; the last row wins when a key repeats."""
+    """Insert or update `rows` by their unique key `key`; the last row wins when a key repeats."""
     unique = list({row[key]: row for row in rows}.values())
     if not unique:
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, String
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Identity, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from spendsense.models.base import Base
@@ -15,9 +15,14 @@ class Transaction(Base):
     __table_args__ = (
         Index("ix_transactions_user_date", "user_id", "date"),
         Index("ix_transactions_account_date", "account_id", "date"),
+        # Plaid's id is unique through an index, not the primary key: a bulk load drops this index
+        # and builds it once, sorted, after the rows are in (docs/decisions.md).
+        Index("ux_transactions_transaction_id", "transaction_id", unique=True),
     )
 
-    transaction_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    # Row identity only; INTEGER makes it SQLite's rowid, so appended rows land at the end of the table.
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), Identity(), primary_key=True)
+    transaction_id: Mapped[str] = mapped_column(String(128))
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.account_id", ondelete="CASCADE"))
     # Denormalised from the account so that per-user windows need no join.
     user_id: Mapped[str] = mapped_column(ForeignKey("users.user_id", ondelete="CASCADE"))
