@@ -5,7 +5,8 @@ boto3 as the Lambda runtime provides it), imports the handler and answers its fi
 interpreter start + import + first event. Warm latency repeats that event in the same
 process. AWS calls go to a local moto server; the store is a SQLite file already in /tmp
 (the snapshot download itself is not timed: it depends on the network and the data size).
-Targets: API cold start <= 600 ms, insight cold start <= 250 ms, warm p50 <= 10 ms.
+Targets: API cold start <= 600 ms, insight cold start <= 250 ms, warm p50 <= 10 ms. The floors say
+what the libraries alone cost a fresh interpreter (e.g. botocore and its S3 client, SQLAlchemy's ORM).
 Run: `python -m bench.bench_lambda [--quick]`; prints a table, writes bench/results/lambda.json.
 """
 
@@ -18,6 +19,8 @@ import os
 import platform
 import secrets
 import statistics
+import subprocess
+import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -45,6 +48,18 @@ PLAID = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "plaid" / 
 USER = "bench_user"
 TARGETS_MS = {"api": 600.0, "insight": 250.0, "warm_p50": 10.0}
 INSIGHTS = ("weekly-recap", "spending-analysis", "suggested-budget", "budget-tracking", "net-worth")
+# What a cold start cannot go below while a function needs these libraries: a bare `python -I -S` in the
+# function's folders, GC paused as the handlers pause it, CPU ms from process start to the end of the code.
+INSIGHT_CLIENT = "import botocore.session; botocore.session.get_session().create_client('s3')"
+API_LIBRARIES = "import fastapi, mangum, sqlalchemy.orm, pydantic_settings, structlog, jwt, argon2"
+FLOORS = {
+    "interpreter": ("insight", "pass"),
+    "botocore + S3 client": ("insight", INSIGHT_CLIENT),
+    "sqlalchemy.orm": ("insight", "import sqlalchemy.orm"),
+    "insight libraries": ("insight", f"{INSIGHT_CLIENT}; import sqlalchemy.orm, pydantic_settings, structlog, jwt"),
+    "api libraries": ("api", API_LIBRARIES),
+    "api libraries + polars": ("api", f"{API_LIBRARIES}, polars"),
+}
 
 
 def _store(path: Path) -> Path:
@@ -135,6 +150,17 @@ class Bench:
         found["batch"] = (batch, config.functions["batch"].handler, compute_request(USER, "net-worth", None))
         return found
 
+    def floor(self, kind: str, code: str, runs: int) -> float:
+        """Median CPU ms of a fresh interpreter that runs `code` with only the function's folders on sys.path."""
+        paths, _, _ = self.scenarios()["api" if kind == "api" else "weekly-recap"]
+        script = f"import gc, sys, time; gc.disable(); sys.path[:0] = {[str(p) for p in paths]!r}; {code}; "
+        script += "print(time.process_time() * 1000)"
+        command = [sys.executable, "-I", "-S", "-c", script]
+        done = [
+            subprocess.run(command, env=self.env(0), capture_output=True, text=True, check=True) for _ in range(runs)
+        ]
+        return _median(float(run.stdout.strip()) for run in done)
+
     def measure(self, name: str, runs: int, repeat: int) -> dict[str, Any]:
         paths, handler, event = self.scenarios()[name]
         reports: list[RunReport] = [run_handler(paths, handler, [event], self.env(run), repeat) for run in range(runs)]
@@ -162,7 +188,7 @@ class Bench:
 
 
 def _median(values: Any) -> float:
-    return round(statistics.median(values), 1)
+    return round(float(statistics.median(values)), 1)
 
 
 def _percentiles(name: str, values: list[float]) -> dict[str, float]:
@@ -233,12 +259,18 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             bench = Bench(Path(folder), built, f"http://{host}:{port}")
             rows = [bench.measure(name, runs, repeat) for name in bench.scenarios()]
+            floors = {label: bench.floor(kind, code, max(runs, 3)) for label, (kind, code) in FLOORS.items()}
     finally:
         server.stop()
     _print(rows)
-    report = {"machine": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count()}
+    Console().print("floors, CPU ms: " + ", ".join(f"{label} {ms:.0f}" for label, ms in floors.items()))
+    report: dict[str, Any] = {
+        "machine": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+    }
     report |= {"load_average_at_start": round(load, 2), "runs": runs, "warm_calls": repeat}
-    report |= {"targets_ms": TARGETS_MS, "functions": rows}
+    report |= {"targets_ms": TARGETS_MS, "functions": rows, "floors_cpu_ms": floors}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     partial = RESULTS.with_suffix(".json.tmp")
     partial.write_text(json.dumps(report, indent=2) + "\n")
