@@ -27,8 +27,7 @@ from spendsense.auth.tokens import Principal
 from spendsense.kit.clock import utcnow
 from spendsense.kit.errors import NotFound
 from spendsense.models import Recommendation
-from spendsense.operator import actions, audit, queue
-from spendsense.pipeline.view import user_view
+from spendsense.operator import audit, queue
 
 router = APIRouter(prefix="/operator", tags=["operator"])
 RecommendationId = Annotated[str, Path(min_length=1, max_length=32)]
@@ -68,6 +67,8 @@ def _decide(
     action: Literal["approve", "reject", "flag"],
     reason: str,
 ) -> DecisionResult:
+    from spendsense.operator import actions  # guardrails and recommend: only when deciding
+
     row = actions.act(session, recommendation_id, action, operator.actor, reason, utcnow())
     _reviewed(session, row, action)
     return DecisionResult(recommendation_id=row.id, action=action, status=row.status)
@@ -102,6 +103,8 @@ def override(
     recommendation_id: RecommendationId, body: OverrideDecision, session: SessionDep, operator: OperatorUser
 ) -> DecisionResult:
     """Replace the item with another catalog item; the replacement must pass every guardrail."""
+    from spendsense.operator import actions
+
     replacement = actions.override(
         session, recommendation_id, body.replacement_item_id, operator.actor, body.reason, utcnow()
     )
@@ -118,6 +121,8 @@ def override(
 )
 def signals(user_id: ConsentedUserId, session: SessionDep, _operator: OperatorUser) -> SignalsView:
     """Every signal for both windows, with evidence, cards and streams."""
+    from spendsense.pipeline.view import user_view
+
     return SignalsView.model_validate(user_view(session, user_id))
 
 
@@ -126,6 +131,8 @@ def signals(user_id: ConsentedUserId, session: SessionDep, _operator: OperatorUs
 )
 def traces(user_id: ConsentedUserId, session: SessionDep, _operator: OperatorUser) -> TraceView:
     """Why each persona matched or not, and every stored recommendation with its decision trace."""
+    from spendsense.pipeline.view import user_view
+
     view = user_view(session, user_id)
     items = [
         TracedRecommendation.model_validate(queue.to_dict(r, with_trace=True)) for r in queue.for_user(session, user_id)

@@ -11,13 +11,16 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from spendsense.api.plaid.schemas import PlaidIngestResult
-from spendsense.ingest.service import ingest_payload
 from spendsense.kit.db import session_scope
 from spendsense.models import PersonaAssignment
-from spendsense.pipeline.run import run_pipeline
 
 
 def ingest_and_recompute(engine: Engine, data_dir: Path, user_id: str, body: bytes) -> PlaidIngestResult:
+    # Imported here: the ingest and the pipeline (Polars, the signal engine) would add ~50 ms to
+    # every cold start of the API function, for one route.
+    from spendsense.ingest.service import ingest_payload
+    from spendsense.pipeline.run import run_pipeline
+
     with session_scope(engine) as session:
         report = ingest_payload(session, user_id, body, origin="api")
     run_pipeline(engine, data_dir, user_ids=[user_id])
