@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -51,6 +54,27 @@ def _in_another_process(engine: Engine, sql: str) -> None:
     subprocess.run([sys.executable, "-c", script, str(engine.url.database), sql], check=True)
 
 
+def _changed_copy(engine: Engine, tmp_path: Path, sql: str) -> Path:
+    """What a Lambda container would download: the store as it is, with one more change."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    copy = tmp_path / "download.db"
+    shutil.copyfile(str(engine.url.database), copy)
+    with sqlite3.connect(copy) as changed:
+        changed.execute(sql)
+    changed.close()
+    return copy
+
+
+def _put_in_place(engine: Engine, copy: Path) -> None:
+    """As the Lambda snapshot download does: close the pool, drop the journal files, rename over the live file."""
+    live = Path(str(engine.url.database))
+    engine.dispose()
+    for suffix in ("-wal", "-shm"):
+        live.with_name(live.name + suffix).unlink(missing_ok=True)
+    os.replace(copy, live)
+
+
 class TestStoreGeneration:
     def test_moves_when_another_process_commits(self, sqlite_engine: Engine) -> None:
         generation = StoreGeneration(sqlite_engine)
@@ -59,6 +83,16 @@ class TestStoreGeneration:
         assert generation.current() == before
         _in_another_process(sqlite_engine, "CREATE TABLE scratch (x)")
         assert generation.current() != before
+
+    def test_a_file_put_in_the_stores_place_starts_a_new_epoch(self, sqlite_engine: Engine, tmp_path: Path) -> None:
+        generation = StoreGeneration(sqlite_engine)
+        download = _changed_copy(sqlite_engine, tmp_path, "CREATE TABLE scratch (x)")
+        before = generation.current()
+        _put_in_place(sqlite_engine, download)
+        after = generation.current()
+        assert after is not None
+        assert after != before
+        assert generation.current() == after
 
     def test_is_unknown_on_postgres_and_in_memory(self, engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
@@ -140,6 +174,13 @@ class TestAnotherProcess:
         dora = Callers(own.app, sqlite_engine).customer("dora")  # type: ignore[arg-type]
         assert own.get("/api/profile/dora", headers=dora).status_code == 200
         _in_another_process(sqlite_engine, "UPDATE consent SET granted = 0 WHERE user_id = 'dora'")
+        assert own.get("/api/profile/dora", headers=dora).status_code == 403
+
+    def test_a_snapshot_swapped_in_is_read_afresh(self, own: TestClient, sqlite_engine: Engine, tmp_path: Path) -> None:
+        dora = Callers(own.app, sqlite_engine).customer("dora")  # type: ignore[arg-type]
+        download = _changed_copy(sqlite_engine, tmp_path, "UPDATE consent SET granted = 0 WHERE user_id = 'dora'")
+        assert own.get("/api/profile/dora", headers=dora).status_code == 200
+        _put_in_place(sqlite_engine, download)
         assert own.get("/api/profile/dora", headers=dora).status_code == 403
 
 

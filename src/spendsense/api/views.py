@@ -32,7 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from spendsense.api.cache import MAX_ENTRIES, ResponseCache
-from spendsense.api.generation import StoreGeneration
+from spendsense.api.generation import Generation, StoreGeneration
 from spendsense.auth.access import check_consented, ensure_may_read
 from spendsense.auth.tokens import Principal
 from spendsense.kit.db import session_scope
@@ -98,7 +98,7 @@ def _matches(if_none_match: str, etag: str) -> bool:
 
 @dataclass(frozen=True)
 class _Made:
-    generation: int | None
+    generation: Generation | None
     version: tuple[Any, ...]
     view: View
 
@@ -119,9 +119,9 @@ class ViewCache:
         self.engine = engine
         self.generation = StoreGeneration(engine)
         self._views: ResponseCache[_Made] = ResponseCache(max_entries)
-        self._allowed: ResponseCache[int] = ResponseCache(max_entries)
+        self._allowed: ResponseCache[Generation] = ResponseCache(max_entries)
 
-    def fresh(self, principal: Principal, user_id: str, key: Hashable, generation: int | None) -> View | None:
+    def fresh(self, principal: Principal, user_id: str, key: Hashable, generation: Generation | None) -> View | None:
         """The view made at `generation`, if this caller's access to this customer was also checked at it."""
         if generation is None:
             return None
@@ -132,7 +132,7 @@ class ViewCache:
             return None
         return made.view
 
-    def recheck(self, principal: Principal, user_id: str, source: ViewSource, generation: int) -> View | None:
+    def recheck(self, principal: Principal, user_id: str, source: ViewSource, generation: Generation) -> View | None:
         """The remembered view, if one indexed read says the caller may still read it and its inputs stand."""
         made = self._views.get(source.key)
         if made is None:
@@ -144,7 +144,7 @@ class ViewCache:
         self._remember(principal, user_id, source.key, _Made(generation, made.version, made.view))
         return made.view
 
-    def rebuild(self, principal: Principal, user_id: str, source: ViewSource, generation: int | None) -> View:
+    def rebuild(self, principal: Principal, user_id: str, source: ViewSource, generation: Generation | None) -> View:
         """The access rules with their own errors, then the body, built again if its version moved (a worker thread).
 
         `generation` was read before this unit of work began, so what is remembered under it
