@@ -14,7 +14,7 @@ import polars as pl
 
 from spendsense import rules
 from spendsense.signals import cadence
-from spendsense.signals.window import prepare
+from spendsense.signals.window import ENGINE, prepare
 
 STREAM_KEYS = ("user_id", "merchant_key", "direction")
 AMOUNT_BAND = 0.25
@@ -91,7 +91,7 @@ class Occurrences:
                 pl.when(amount > 0).then(pl.lit("outflow")).otherwise(pl.lit("inflow")).alias("direction"),
                 amount.abs().alias("amount"),
             )
-            .collect()
+            .collect(engine=ENGINE)
         )
         return cls(rows, cadence.in_order(rows, STREAM_KEYS, carry=["amount"]))
 

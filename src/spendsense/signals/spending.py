@@ -7,7 +7,7 @@ import polars as pl
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import Window
+from spendsense.signals.window import ENGINE, Window
 
 SIGNALS = ("spending", "monthly_spending")
 
@@ -17,7 +17,12 @@ def spending_rows(prepared: pl.DataFrame, window: Window) -> pl.DataFrame:
     on_spending_account = pl.col("account_type").is_in(rules.SPENDING_ACCOUNT_TYPES)
     keep = window.contains() & rules.is_spending() & on_spending_account
     # Lazy so that only the columns used travel through the filter (projection pushdown).
-    return prepared.lazy().filter(keep).select("user_id", "account_id", "transaction_id", "amount_cents").collect()
+    return (
+        prepared.lazy()
+        .filter(keep)
+        .select("user_id", "account_id", "transaction_id", "amount_cents")
+        .collect(engine=ENGINE)
+    )
 
 
 def monthly(total: pl.Expr, window: Window) -> pl.Expr:

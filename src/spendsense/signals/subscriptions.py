@@ -6,7 +6,7 @@ import polars as pl
 
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import Window
+from spendsense.signals.window import ENGINE, Window
 
 WEEKS_PER_MONTH = 52 / 12
 STREAM_SIGNALS = ("recurring_stream_count", "recurring_merchant_count", "monthly_recurring_spend")
@@ -27,7 +27,7 @@ def subscription_rows(streams: pl.DataFrame, prepared: pl.DataFrame) -> pl.DataF
         prepared.lazy()
         .filter(chosen)
         .select("user_id", "account_id", "transaction_id", "date", "amount_cents")
-        .collect()
+        .collect(engine=ENGINE)
     )
 
 
