@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -154,3 +156,10 @@ def test_the_cli_invokes_a_handler_locally_with_an_event_file(handler: Store, tm
     result = CliRunner().invoke(app, ["aws", "invoke", "api", "--event", str(event), "--local"])
     assert result.exit_code == 0, result.output
     assert '"statusCode": 200' in result.output
+
+
+def test_a_cold_start_never_imports_polars() -> None:
+    """Polars is most of a cold start's import; only computing an insight (or a persona filter) loads it."""
+    code = "import sys, spendsense.aws.handlers.api; print('polars' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -18,8 +18,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from spendsense.cli.app import app, console, fail, store
-from spendsense.insights.service import InsightKind, compute_insight
-from spendsense.insights.types import InsightResult
+from spendsense.insights.results import InsightKind, InsightResult
+from spendsense.insights.service import compute_insight
 from spendsense.kit.db import session_scope
 from spendsense.kit.errors import SpendSenseError
 from spendsense.kit.money import format_usd

@@ -6,11 +6,10 @@ import calendar
 import math
 import statistics
 from datetime import date, timedelta
-from typing import Literal
 
 import polars as pl
 
-from spendsense.insights.categories import Bucket, bucket_expr, category_bucket, category_label
+from spendsense.insights.categories import bucket_expr, category_bucket, category_label
 from spendsense.insights.common import (
     add_months,
     cash_rows,
@@ -26,51 +25,26 @@ from spendsense.insights.common import (
     report_currency,
     spending_only,
 )
-from spendsense.insights.subscriptions import RecurringCharge, recurring_charges
-from spendsense.insights.types import CategoryAmount, InsightData, InsightModel, InsightResult
+from spendsense.insights.results import (
+    BucketView,
+    BudgetTracking,
+    CategoryAmount,
+    FiftyThirtyTwenty,
+    RecurringCharge,
+    Status,
+    SuggestedBudget,
+    SuggestedCategory,
+    TrackedCategory,
+)
+from spendsense.insights.subscriptions import recurring_charges
+from spendsense.insights.types import InsightData
 
 BUDGET_MONTHS = 6
 TARGETS: dict[str, int] = {"needs": 50, "wants": 30, "savings": 20}
 # How far ahead of an even pace a category may run before it is flagged to watch.
 WATCH_MARGIN = 0.10
 
-Status = Literal["over", "watch", "on_track"]
 _STATUS_ORDER: tuple[Status, ...] = ("over", "watch", "on_track")
-
-
-class SuggestedCategory(InsightModel):
-    category: str
-    label: str
-    bucket: Bucket
-    median_cents: int  # median monthly spending over `based_on_months` (a month without any counts as 0)
-    bills_cents: int  # monthly cost of the recurring bills in this category
-    suggested_cents: int  # the larger of the two, rounded up to whole dollars
-    bills: list[RecurringCharge]
-
-
-class BucketView(InsightModel):
-    actual_cents: int  # in a median month
-    actual_pct: float | None  # of monthly income; None without income
-    target_cents: int
-    target_pct: int
-
-
-class FiftyThirtyTwenty(InsightModel):
-    """Needs / wants / savings in a median month against 50% / 30% / 20% of the median monthly income."""
-
-    monthly_income_cents: int
-    needs: BucketView
-    wants: BucketView
-    savings: BucketView  # income left after needs and wants
-
-
-class SuggestedBudget(InsightResult):
-    kind: Literal["suggested_budget"] = "suggested_budget"
-    month: str  # the month the budget is for (YYYY-MM): the one after the last month that ended
-    based_on_months: list[str]  # complete months among the last six (three to six once history allows)
-    categories: list[SuggestedCategory]
-    total_suggested_cents: int
-    fifty_thirty_twenty: FiftyThirtyTwenty
 
 
 def suggest_budget(data: InsightData, as_of: date) -> SuggestedBudget:
@@ -163,29 +137,6 @@ def _fifty_thirty_twenty(income: float, needs: float, wants: float) -> FiftyThir
     return FiftyThirtyTwenty(
         monthly_income_cents=monthly_income, needs=view("needs"), wants=view("wants"), savings=view("savings")
     )
-
-
-class TrackedCategory(InsightModel):
-    category: str
-    label: str
-    budget_cents: int
-    spent_cents: int
-    remaining_cents: int  # negative once over
-    expected_by_now_cents: int  # the budget times the elapsed share of the month
-    projected_cents: int  # the month's total if spending goes on at this pace
-    status: Status
-
-
-class BudgetTracking(InsightResult):
-    kind: Literal["budget_tracking"] = "budget_tracking"
-    month: str  # YYYY-MM, the month in progress
-    days_elapsed: int
-    days_in_month: int
-    total_budget_cents: int
-    total_spent_cents: int  # in budgeted categories
-    status: Status | None  # the least favourable category status; None without a budget
-    categories: list[TrackedCategory]
-    unbudgeted: list[CategoryAmount]  # spending this month in categories without a budget
 
 
 def track_budget(data: InsightData, as_of: date) -> BudgetTracking:

@@ -14,11 +14,10 @@ improvement. Savings (the "20") is what income leaves after needs and wants.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 import polars as pl
 
-Bucket = Literal["needs", "wants"]
+from spendsense.insights.results import Bucket
 
 UNCATEGORIZED = "OTHER"
 NEEDS_PRIMARY = (

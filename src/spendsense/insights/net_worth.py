@@ -14,45 +14,16 @@ off). Market moves of investments are not transactions, so their history stays f
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
 
 import polars as pl
 
 from spendsense import rules
 from spendsense.insights.common import report_currency
-from spendsense.insights.types import InsightData, InsightModel, InsightResult
+from spendsense.insights.results import AccountBalance, NetWorth, NetWorthPoint
+from spendsense.insights.types import InsightData
 
 HISTORY_DAYS = 180
 LIABILITY_TYPES = ("credit", "loan")
-
-Side = Literal["asset", "liability"]
-
-
-class AccountBalance(InsightModel):
-    account_id: str
-    name: str
-    mask: str | None
-    type: str
-    subtype: str | None
-    side: Side
-    balance_cents: int | None  # on the as-of date, owed amounts positive; None when Plaid gave no balance
-
-
-class NetWorthPoint(InsightModel):
-    date: date
-    assets_cents: int
-    liabilities_cents: int
-    net_worth_cents: int
-
-
-class NetWorth(InsightResult):
-    kind: Literal["net_worth"] = "net_worth"
-    assets_cents: int
-    liabilities_cents: int
-    net_worth_cents: int
-    change_cents: int  # since the first day of the history
-    accounts: list[AccountBalance]
-    history: list[NetWorthPoint]  # one point per day, oldest first, the last one on the as-of date
 
 
 def compute_net_worth(data: InsightData, as_of: date, history_days: int = HISTORY_DAYS) -> NetWorth:

@@ -19,7 +19,8 @@ from spendsense import tables
 from spendsense.consent.service import require_consent
 from spendsense.insights.categories import is_valid_category
 from spendsense.insights.net_worth import compute_net_worth
-from spendsense.insights.types import BUDGETS, InsightData, InsightModel
+from spendsense.insights.results import MAX_BUDGET_CENTS, NetWorthSnapshotView, SavedBudget
+from spendsense.insights.types import BUDGETS, InsightData
 from spendsense.kit.clock import utcnow
 from spendsense.kit.errors import InvalidInput, NotFound
 from spendsense.kit.money import DEFAULT_CURRENCY
@@ -27,23 +28,6 @@ from spendsense.models import Account, Budget, Liability, NetWorthSnapshot, Tran
 
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
-# A budget line above a hundred million dollars is a typo, and would not fit every client's integers.
-MAX_BUDGET_CENTS = 10_000_000_000
-
-
-class SavedBudget(InsightModel):
-    month: str
-    category: str
-    amount_cents: int
-    iso_currency_code: str
-
-
-class NetWorthSnapshotView(InsightModel):
-    as_of: date
-    assets_cents: int
-    liabilities_cents: int
-    net_worth_cents: int
-    iso_currency_code: str
 
 
 def require_user(session: Session, user_id: str) -> None:

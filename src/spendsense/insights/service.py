@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
@@ -16,24 +15,13 @@ from spendsense.consent.service import require_consent
 from spendsense.insights.budgets import suggest_budget, track_budget
 from spendsense.insights.net_worth import compute_net_worth
 from spendsense.insights.repository import load_insight_data, require_user
+from spendsense.insights.results import InsightKind, InsightResult
 from spendsense.insights.spending import analyze_spending
 from spendsense.insights.subscriptions import list_subscriptions
-from spendsense.insights.types import InsightData, InsightResult
+from spendsense.insights.types import InsightData
 from spendsense.insights.weekly_recap import build_weekly_recap
 from spendsense.kit.clock import utcnow
 from spendsense.kit.errors import InvalidInput
-
-
-class InsightKind(StrEnum):
-    """The names callers use (CLI argument, API path, Lambda function)."""
-
-    WEEKLY_RECAP = "weekly-recap"
-    SPENDING_ANALYSIS = "spending-analysis"
-    SUGGESTED_BUDGET = "suggested-budget"
-    BUDGET_TRACKING = "budget-tracking"
-    NET_WORTH = "net-worth"
-    SUBSCRIPTIONS = "subscriptions"
-
 
 COMPUTE: dict[str, Callable[[InsightData, date], InsightResult]] = {
     InsightKind.WEEKLY_RECAP: build_weekly_recap,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import statistics
 from datetime import date
-from typing import Literal
 
 from spendsense.insights.categories import category_label
 from spendsense.insights.common import (
@@ -26,7 +25,8 @@ from spendsense.insights.common import (
     report_currency,
     spending_only,
 )
-from spendsense.insights.types import InsightData, InsightModel, InsightResult
+from spendsense.insights.results import CategoryTrend, Direction, MonthFigures, SpendingAnalysis, Trend
+from spendsense.insights.types import InsightData
 from spendsense.kit.money import format_usd
 
 ANALYSIS_MONTHS = 6
@@ -34,50 +34,6 @@ ANALYSIS_MONTHS = 6
 TREND_PCT = 10.0
 # Month-to-month spending that varies more than this (std / mean) gets a note about a buffer.
 VOLATILE = 0.25
-
-
-class MonthFigures(InsightModel):
-    month: str  # YYYY-MM
-    income_cents: int
-    spend_cents: int
-    net_cents: int  # income - spend
-    complete: bool
-
-
-Direction = Literal["rising", "falling", "steady"]
-
-
-class Trend(InsightModel):
-    """The recent complete months (up to 3) against the ones before them (up to 3), and the slope over all."""
-
-    direction: Direction
-    recent_months: int
-    recent_average_cents: int
-    earlier_average_cents: int
-    change_pct: float | None  # None when the earlier average is zero or less
-    slope_per_month_cents: int  # least squares over the complete months
-
-
-class CategoryTrend(InsightModel):
-    category: str
-    label: str
-    monthly_cents: list[int]  # one per entry of `SpendingAnalysis.months`
-    average_cents: int  # over complete months
-    share_pct: float | None  # of spending in complete months; None when that spending is zero or less
-    trend: Trend | None
-
-
-class SpendingAnalysis(InsightResult):
-    kind: Literal["spending_analysis"] = "spending_analysis"
-    months: list[MonthFigures]
-    complete_months: int
-    average_income_cents: int | None  # None without a complete month
-    average_spend_cents: int | None
-    trend: Trend | None  # None with fewer than two complete months
-    volatility: float | None  # population std / mean of complete months' spending
-    savings_rate: float | None  # (income - spend) / income over complete months; None without income
-    by_category: list[CategoryTrend]
-    observations: list[str]
 
 
 def analyze_spending(data: InsightData, as_of: date, months: int = ANALYSIS_MONTHS) -> SpendingAnalysis:

@@ -3,55 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 import polars as pl
 
 from spendsense import rules
 from spendsense.insights.categories import UNCATEGORIZED, category_label
 from spendsense.insights.common import report_currency, short_date
-from spendsense.insights.types import InsightData, InsightModel, InsightResult
+from spendsense.insights.results import PriceChange, RecurringCharge, Subscriptions
+from spendsense.insights.types import InsightData
 from spendsense.kit.money import format_usd
 from spendsense.signals.recurring import detect_recurring_streams
 
 # Six months, so a price change within the analysis half-year is still visible.
 LOOKBACK_DAYS = 180
 MONTHLY_FACTOR = {"weekly": 52 / 12, "biweekly": 26 / 12, "semi_monthly": 2.0, "monthly": 1.0, "annually": 1 / 12}
-
-
-class PriceChange(InsightModel):
-    """The latest price against the one before it (however many charges ago it changed)."""
-
-    previous_cents: int
-    latest_cents: int
-    change_cents: int
-    change_pct: float
-    changed_on: date  # the first charge at the latest price
-
-
-class RecurringCharge(InsightModel):
-    stream_id: str
-    merchant: str
-    category: str  # of the latest charge
-    label: str
-    frequency: str  # weekly | biweekly | semi_monthly | monthly | annually
-    is_subscription: bool  # per docs/signals.md: active, weekly or monthly, not rent, loans or transfers
-    last_amount_cents: int
-    average_amount_cents: int
-    monthly_cents: int  # the latest amount as a monthly cost (a price change counts from when it happened)
-    last_date: date
-    next_date: date
-    occurrences: int
-    price_change: PriceChange | None
-
-
-class Subscriptions(InsightResult):
-    kind: Literal["subscriptions"] = "subscriptions"
-    subscriptions: list[RecurringCharge]
-    other_bills: list[RecurringCharge]  # rent, loan payments and other recurring outflows
-    subscriptions_monthly_cents: int
-    other_bills_monthly_cents: int
-    summary: str
 
 
 def list_subscriptions(data: InsightData, as_of: date) -> Subscriptions:

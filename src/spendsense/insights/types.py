@@ -13,7 +13,6 @@ from datetime import date
 from typing import Protocol
 
 import polars as pl
-from pydantic import BaseModel, ConfigDict
 
 BUDGETS = pl.Schema({"month": pl.String, "category": pl.String, "amount_cents": pl.Int64})
 
@@ -60,21 +59,3 @@ class InsightData:
         """The default as-of date: the newest transaction the user has (None without any)."""
         newest = self.transactions["date"].max()
         return newest if isinstance(newest, date) else None
-
-
-class InsightModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class InsightResult(InsightModel):
-    """Fields every insight carries, so a stored or cached result says what it is about."""
-
-    user_id: str
-    as_of: date
-    iso_currency_code: str
-
-
-class CategoryAmount(InsightModel):
-    category: str  # personal_finance_category.primary
-    label: str
-    amount_cents: int

@@ -3,51 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
 
 import polars as pl
 
 from spendsense.insights.categories import category_label
 from spendsense.insights.common import cash_rows, posted_rows, report_currency, short_date, spending_only
-from spendsense.insights.types import InsightData, InsightModel, InsightResult
+from spendsense.insights.results import DaySpend, MerchantSpend, WeekCategory, WeeklyRecap
+from spendsense.insights.types import InsightData
 from spendsense.kit.money import format_usd
 
 TOP_MERCHANTS = 5
 # Below this week-over-week change the summary says "about the same": a few dollars either
 # way is noise, not news.
 STEADY_PCT = 5.0
-
-
-class DaySpend(InsightModel):
-    date: date
-    spend_cents: int
-
-
-class WeekCategory(InsightModel):
-    category: str
-    label: str
-    spend_cents: int
-    previous_spend_cents: int
-
-
-class MerchantSpend(InsightModel):
-    merchant: str
-    spend_cents: int
-    transactions: int
-
-
-class WeeklyRecap(InsightResult):
-    kind: Literal["weekly_recap"] = "weekly_recap"
-    start: date
-    previous_start: date
-    total_spend_cents: int
-    previous_total_spend_cents: int
-    change_cents: int
-    change_pct: float | None  # None when the week before had no spending to compare with
-    daily: list[DaySpend]
-    by_category: list[WeekCategory]
-    top_merchants: list[MerchantSpend]
-    summary: str
 
 
 def build_weekly_recap(data: InsightData, as_of: date) -> WeeklyRecap:

@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from spendsense.api.views import ViewSource, freshness, per_user
-from spendsense.insights.service import InsightKind, compute_insight
+from spendsense.insights.results import InsightKind
 from spendsense.models import Budget, RawPayload
 
 FRESHNESS = freshness(
@@ -26,6 +26,8 @@ FRESHNESS = freshness(
 
 
 def _insight_json(session: Session, user_id: str, kind: InsightKind, as_of: date | None) -> bytes:
+    from spendsense.insights.service import compute_insight  # Polars: loaded by the first insight, not a cold start
+
     return compute_insight(session, user_id, kind, as_of).model_dump_json().encode()
 
 

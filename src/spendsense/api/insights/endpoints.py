@@ -15,17 +15,17 @@ from spendsense.api.errors import error_responses
 from spendsense.api.insights.cache import insight_source
 from spendsense.api.insights.schemas import BudgetUpdate
 from spendsense.api.views import NOT_MODIFIED, IfNoneMatch, read_view
-from spendsense.insights import (
+from spendsense.insights.results import (
     BudgetTracking,
+    InsightKind,
+    InsightResult,
     NetWorth,
+    SavedBudget,
     SpendingAnalysis,
     Subscriptions,
     SuggestedBudget,
     WeeklyRecap,
 )
-from spendsense.insights.repository import SavedBudget, save_budgets
-from spendsense.insights.service import InsightKind
-from spendsense.insights.types import InsightResult
 
 router = APIRouter(tags=["insights"])
 # Real outputs (cut to three items per list) for the docs; tests check they still validate against the models.
@@ -96,4 +96,6 @@ for path, kind, model, summary in INSIGHTS:
 )
 def put_budgets(user_id: ConsentedUserId, body: BudgetUpdate, session: SessionDep) -> list[SavedBudget]:
     """Make the month's budgets exactly `amounts`; budget tracking compares against them."""
+    from spendsense.insights.repository import save_budgets  # Polars: loaded by the first write, not a cold start
+
     return save_budgets(session, user_id, body.month, body.amounts, body.iso_currency_code)

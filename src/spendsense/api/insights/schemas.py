@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spendsense.insights.repository import MAX_BUDGET_CENTS
+from spendsense.insights.results import MAX_BUDGET_CENTS
 
 
 class BudgetUpdate(BaseModel):

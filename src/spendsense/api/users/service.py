@@ -12,7 +12,6 @@ from spendsense.auth.service import set_customer_password
 from spendsense.kit.clock import utcnow
 from spendsense.kit.errors import InvalidInput, SpendSenseError
 from spendsense.models import Consent, PersonaAssignment, User
-from spendsense.personas.criteria import load_personas
 
 NO_PERSONA = "none"
 
@@ -34,6 +33,8 @@ def create_customer(session: Session, new: NewCustomer) -> UserSummary:
 
 
 def persona_ids() -> list[str]:
+    from spendsense.personas.criteria import load_personas  # Polars: only a persona filter needs the catalogue
+
     return [persona.id for persona in load_personas()]
 
 
