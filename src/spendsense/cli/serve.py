@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
+from spendsense.api.server import serving_environment
 from spendsense.auth.service import login_names
 from spendsense.cli.app import app, console, fail, store
 from spendsense.config import get_settings
 from spendsense.kit.db import session_scope
-from spendsense.kit.errors import SpendSenseError
 
 SHOWN_CUSTOMERS = 3
 
@@ -32,17 +35,16 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
 ) -> None:
     """Serve the API on http://HOST:PORT."""
-    import uvicorn
-
-    from spendsense.api.app import create_app
-
     store()  # create and migrate before the first request
-    try:
-        api = create_app()
-    except SpendSenseError as exc:
-        fail(exc.detail)
     base = f"http://{host}:{port}"
     console.print(f"Serving SpendSense on [bold]{base}[/] (health: /api/health, live events: /ws?token=...)")
     if get_settings().environment == "development":
         _print_logins(base)
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    sys.stdout.flush()
+    # Become the server: a fresh interpreter imports only the API, with the serving environment
+    # (see spendsense.api.server), instead of every command this CLI process has loaded.
+    command = [sys.executable, "-m", "spendsense.api.server", "--host", host, "--port", str(port)]
+    try:
+        os.execve(sys.executable, command, serving_environment(os.environ))  # noqa: S606 (our own interpreter)
+    except OSError as exc:
+        fail(f"cannot start the server: {exc}")
