@@ -4,10 +4,12 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 from sqlalchemy import Engine, func, select
 
 from spendsense.kit.db import session_scope
 from spendsense.models import PersonaAssignment, RecurringStream, UserSignals
+from spendsense.pipeline import run
 from spendsense.pipeline.parquet import BUCKETS
 from spendsense.pipeline.run import run_pipeline
 from tests.pipeline.seed import NEWEST, add_fees, seed
@@ -46,6 +48,21 @@ class TestRunPipeline:
             0.6,
             ["u1-card"],
         )
+
+    def test_rows_made_one_user_at_a_time_are_the_same_rows(
+        self, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        seed(engine)
+        whole = run_pipeline(engine, tmp_path / "whole", as_of=NEWEST)
+        before = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        monkeypatch.setattr(run, "STORE_SLICE", 1)  # u1 and u3 become two slices
+        sliced = run_pipeline(engine, tmp_path / "sliced", as_of=NEWEST)
+        after = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        tables = ("signals", "recurring_streams", "income_streams", "persona_assignments")
+        assert [sliced.rows[t] for t in tables] == [whole.rows[t] for t in tables]
+        assert after == before
+        with session_scope(engine) as s:
+            assert s.scalar(select(func.count()).select_from(RecurringStream)) == 2
 
     def test_a_rerun_replaces_rows_and_never_duplicates(self, engine: Engine, tmp_path: Path) -> None:
         seed(engine)

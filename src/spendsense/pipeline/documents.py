@@ -6,6 +6,7 @@ one the database driver makes over the rows anyway.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,6 +29,23 @@ class Outcome:
     signals: SignalSet
     assignments: pl.DataFrame
     trace: pl.DataFrame
+
+
+def for_users(outcome: Outcome, user_ids: Sequence[str]) -> Outcome:
+    """The part of `outcome` about `user_ids`, to turn a large run into rows a slice at a time."""
+    keep = pl.col("user_id").is_in(list(user_ids))
+    found = outcome.signals
+    return Outcome(
+        SignalSet(
+            found.signals.filter(keep),
+            found.cards.filter(keep),
+            found.recurring_streams.filter(keep),
+            found.income_streams.filter(keep),
+            found.evidence.filter(keep),
+        ),
+        outcome.assignments.filter(keep),
+        outcome.trace.filter(keep),
+    )
 
 
 def _listed(rows: list[Row], *columns: str) -> list[Row]:

@@ -7,9 +7,9 @@ requested users, and only their rows are replaced.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,19 +75,33 @@ def _targets(engine: Engine, requested: Sequence[str] | None) -> tuple[list[str]
         return chosen, skipped, repository.recompute_as_of(session, chosen) if chosen else None
 
 
+# Users turned into rows and inserted at a time. A decision trace lists the transactions behind
+# each criterion, so as Python dicts 100,000 users' traces outgrew 24 GB; a slice stays small.
+STORE_SLICE = 2_000
+
+
+def _rows(part: Outcome, now: datetime, as_of: object) -> Iterator[tuple[str, list[documents.Row]]]:
+    """Each table's rows for one slice, made one table at a time."""
+    yield "signals", documents.signal_rows(part.signals, now)
+    yield "recurring_streams", documents.stream_rows(part.signals.recurring_streams, as_of)
+    yield "income_streams", documents.stream_rows(part.signals.income_streams, as_of)
+    yield "persona_assignments", documents.assignment_rows(part, now)
+
+
 def _store(
     engine: Engine, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None
 ) -> dict[str, int]:
+    """Replace the stored rows in one transaction, converting `STORE_SLICE` users at a time."""
     now, as_of = utcnow(), outcome.signals.signals["as_of"].max()
-    tables = {
-        "signals": documents.signal_rows(outcome.signals, now),
-        "recurring_streams": documents.stream_rows(outcome.signals.recurring_streams, as_of),
-        "income_streams": documents.stream_rows(outcome.signals.income_streams, as_of),
-        "persona_assignments": documents.assignment_rows(outcome, now),
-    }
+    counts = dict.fromkeys(("signals", "recurring_streams", "income_streams", "persona_assignments"), 0)
+    users = outcome.signals.signals["user_id"].unique(maintain_order=True).to_list()
     with session_scope(engine) as session:
         repository.clear(session, windows, user_ids)
-        return {name: repository.insert_rows(session, name, rows) for name, rows in tables.items()}
+        for start in range(0, len(users), STORE_SLICE):
+            part = documents.for_users(outcome, users[start : start + STORE_SLICE])
+            for name, rows in _rows(part, now, as_of):
+                counts[name] += repository.insert_rows(session, name, rows)
+    return counts
 
 
 def _export(root: Path, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None) -> list[Path]:
