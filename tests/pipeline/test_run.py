@@ -64,6 +64,17 @@ class TestRunPipeline:
         with session_scope(engine) as s:
             assert s.scalar(select(func.count()).select_from(RecurringStream)) == 2
 
+    def test_recommendations_made_a_user_at_a_time_are_the_ones_a_whole_run_makes(
+        self, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        seed(engine)
+        monkeypatch.setattr(run, "RECOMMEND_SLICE", 1)
+        sliced = run_pipeline(engine, tmp_path / "sliced", as_of=NEWEST)
+        assert sliced.rows["recommendations"] > 0
+        monkeypatch.setattr(run, "RECOMMEND_SLICE", 5_000)
+        whole = run_pipeline(engine, tmp_path / "whole", as_of=NEWEST)
+        assert whole.rows["recommendations"] == 0  # the same selections: nothing to create or update
+
     def test_a_rerun_replaces_rows_and_never_duplicates(self, engine: Engine, tmp_path: Path) -> None:
         seed(engine)
         run_pipeline(engine, tmp_path)
