@@ -3,8 +3,8 @@
 The user is built here (seeded, about 1,100 transactions on checking, savings, a card and a
 student loan, with payroll, rent, subscriptions, card payments, transfers and refunds), so
 the figures do not depend on the generator's settings. The timings are taken in a child
-process started with the environment the API server runs under (spendsense.api.server:
-Polars on one thread, as for every one-customer computation). Run: `python -m bench.bench_insights
+process started as the API server runs (spendsense.api.server: Polars on one thread, the
+process kept on one CPU). Run: `python -m bench.bench_insights
 [--quick]`; it prints a table and writes bench/results/insights.json.
 """
 
@@ -29,7 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from spendsense import tables
-from spendsense.api.server import serving_environment
+from spendsense.api.server import pin_to_one_cpu, serving_environment
 from spendsense.insights import (
     InsightData,
     analyze_spending,
@@ -224,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     child = subprocess.run(
         [sys.executable, "-m", "bench.bench_insights", "--child", str(runs)],
         env=serving_environment(os.environ),
+        preexec_fn=pin_to_one_cpu,
         capture_output=True,
         text=True,
         check=False,

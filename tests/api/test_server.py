@@ -30,3 +30,20 @@ def test_an_app_that_cannot_start_exits_2_with_its_reason(tmp_path: Path) -> Non
     assert result.stderr.startswith("error: ")
     assert "JWT_SECRET" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _cpus_after_pinning(extra: dict[str, str]) -> int:
+    code = (
+        "import os; from spendsense.api.server import pin_to_one_cpu; "
+        "pin_to_one_cpu(); print(len(os.sched_getaffinity(0)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, **extra}, capture_output=True, text=True, check=True
+    )
+    return int(result.stdout)
+
+
+def test_the_server_keeps_to_one_cpu_unless_told_not_to() -> None:
+    allowed = len(os.sched_getaffinity(0))
+    assert _cpus_after_pinning({}) == 1
+    assert _cpus_after_pinning({"SPENDSENSE_SERVER_PIN": "0"}) == allowed
