@@ -29,7 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from spendsense import tables
-from spendsense.api.server import pin_to_one_cpu, serving_environment
+from spendsense.api.server import serving_environment
 from spendsense.insights import (
     InsightData,
     analyze_spending,
@@ -40,6 +40,7 @@ from spendsense.insights import (
     track_budget,
 )
 from spendsense.insights.types import BUDGETS
+from spendsense.kit.cpu import pin_to_one_cpu
 
 BUDGET_MS = 20.0
 AS_OF = date(2026, 7, 15)

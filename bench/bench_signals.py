@@ -96,6 +96,7 @@ def child_engine(directory: Path) -> dict[str, Any]:
 def child_pipeline(directory: Path, workdir: Path) -> dict[str, Any]:
     """Ingest (untimed), a full `run_pipeline`, then one user's recompute, in this process."""
     from spendsense.ingest.service import ingest_paths
+    from spendsense.kit.cpu import pin_to_one_cpu
     from spendsense.kit.db import make_engine, migrate
     from spendsense.pipeline.run import run_pipeline
 
@@ -106,6 +107,7 @@ def child_pipeline(directory: Path, workdir: Path) -> dict[str, Any]:
     full = run_pipeline(engine, workdir)
     seconds = time.perf_counter() - began
     someone = _first_consenting(engine) if full.users else ""
+    pin_to_one_cpu()  # as `spendsense pipeline --user` does
     run_pipeline(engine, workdir, user_ids=[someone])  # warm-up: the first recompute pays for lazy imports
     timings, ours, cpu, our_cpu, stages = [], [], [], [], {}
     for _ in range(RECOMPUTE_RUNS):

@@ -34,7 +34,7 @@ def test_an_app_that_cannot_start_exits_2_with_its_reason(tmp_path: Path) -> Non
 
 def _cpus_after_pinning(extra: dict[str, str]) -> int:
     code = (
-        "import os; from spendsense.api.server import pin_to_one_cpu; "
+        "import os; from spendsense.kit.cpu import pin_to_one_cpu; "
         "pin_to_one_cpu(); print(len(os.sched_getaffinity(0)))"
     )
     result = subprocess.run(

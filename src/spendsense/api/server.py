@@ -11,6 +11,8 @@ import os
 import sys
 from collections.abc import Mapping
 
+from spendsense.kit.cpu import pin_to_one_cpu
+
 # Every request computes for one customer: a few thousand rows, where waking Polars' worker
 # threads for each small operation costs more than it saves (suggested budget: p50 10.8 ms on
 # one thread against 14.7 ms of CPU on two, `python -m bench.bench_insights --quick`). Read by
@@ -23,31 +25,13 @@ def serving_environment(base: Mapping[str, str]) -> dict[str, str]:
     return {**SERVING_ENVIRONMENT, **base}
 
 
-PIN_VARIABLE = "SPENDSENSE_SERVER_PIN"
-
-
-def pin_to_one_cpu() -> None:
-    """Keep this process (the threads it starts from now on) on one CPU; `SPENDSENSE_SERVER_PIN=0` opts out.
-
-    One worker runs Python on one core anyway, but it hands work between the event loop, the
-    thread pool and Polars' thread. On a 2-vCPU VM an idle vCPU is halted, and waking it for
-    each hand-off doubled the insights' cost: suggested-budget p95 22.5 ms unpinned on a quiet
-    machine against 11.4 ms pinned (`python -m bench.bench_insights`, and `taskset -c 0`).
-    """
-    if os.environ.get(PIN_VARIABLE, "1") == "0" or not hasattr(os, "sched_setaffinity"):
-        return
-    allowed = os.sched_getaffinity(0)
-    if len(allowed) > 1:
-        os.sched_setaffinity(0, {min(allowed)})
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m spendsense.api.server")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     arguments = parser.parse_args(argv)
     os.environ.update(serving_environment(os.environ))
-    pin_to_one_cpu()  # before anything starts a thread
+    pin_to_one_cpu()  # one worker runs Python on one core anyway (see spendsense.kit.cpu)
 
     import uvicorn
 

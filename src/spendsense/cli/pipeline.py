@@ -12,6 +12,7 @@ from rich.table import Table
 
 from spendsense.cli.app import app, console, fail, store
 from spendsense.config import get_settings
+from spendsense.kit.cpu import pin_to_one_cpu
 from spendsense.pipeline.run import PipelineSummary, run_pipeline
 
 NEXT_STEP = {
@@ -53,6 +54,8 @@ def pipeline(
 ) -> None:
     """Compute every signal and persona for the 30- and 180-day windows, into the store and Parquet."""
     day = _parse(as_of)
+    if user:
+        pin_to_one_cpu()  # a few users' recompute is small work: one CPU (see spendsense.kit.cpu)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
     ) as bar:
