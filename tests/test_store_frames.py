@@ -63,4 +63,4 @@ class TestLoadFrames:
     def test_user_filter(self, engine: Engine) -> None:
         _seed(engine)
         assert load_frames(engine, ["u2"]).users["user_id"].to_list() == ["u2"]
-        assert load_frames(engine).for_user("u1").accounts.height == 1
+        assert load_frames(engine).for_users(["u1"]).accounts.height == 1

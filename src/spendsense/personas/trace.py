@@ -59,7 +59,7 @@ def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = N
 
 
 def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:
-    """Each criterion with every account and transaction behind its signal (`provenance.for_signal`, all at once).
+    """Each criterion with every account and transaction behind its signal, for every signal at once.
 
     One group-by over the evidence sets, one row per signal they name, instead of one query
     per signal: the same lists, in a handful of operations however many signals there are.

@@ -117,15 +117,12 @@ def _recommend(
     slices = [targets[start : start + RECOMMEND_SLICE] for start in range(0, len(targets), RECOMMEND_SLICE)]
     for index, users in enumerate(slices):
         last = index == len(slices) - 1
-        part, part_frames = (outcome, frames) if len(slices) == 1 else _slice(outcome, frames, users)
+        part, part_frames = (
+            (outcome, frames) if len(slices) == 1 else (documents.for_users(outcome, users), frames.for_users(users))
+        )
         summary = recommend(engine, part, part_frames, users, now, sweep=sweep if last else users)
         saved += summary.created + summary.updated
     return saved
-
-
-def _slice(outcome: Outcome, frames: Frames, users: Sequence[str]) -> tuple[Outcome, Frames]:
-    keep = pl.col("user_id").is_in(list(users))
-    return documents.for_users(outcome, users), Frames(*(frame.filter(keep) for frame in frames.as_tuple()))
 
 
 def _export(root: Path, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None) -> list[Path]:

@@ -3,7 +3,7 @@
 Each family returns its values and its *evidence sets*: per user, the accounts and
 transactions behind a group of signals (`signals` lists them). Several signals read the same
 rows (every income signal reads the same deposits), so a set is kept once rather than copied
-per signal; `for_signal` gathers what stands behind one signal.
+per signal; `personas.trace` gathers what stands behind each signal.
 """
 
 from __future__ import annotations
@@ -64,17 +64,3 @@ def from_accounts(accounts: pl.DataFrame, signals: Sequence[str]) -> pl.DataFram
 
 def empty() -> pl.DataFrame:
     return EVIDENCE.to_frame()
-
-
-def for_signal(evidence: pl.DataFrame, signal: str) -> pl.DataFrame:
-    """Per user (and window, when the frame has one): every account and transaction behind `signal`."""
-    keys = [key for key in ("user_id", "window") if key in evidence.columns]
-    return (
-        evidence.filter(pl.col("signals").list.contains(signal))
-        .group_by(keys)
-        .agg(
-            pl.col("account_ids").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
-            pl.col("transaction_ids").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
-            pl.col("transaction_count").sum(),
-        )
-    )

@@ -24,8 +24,8 @@ class Frames:
     transactions: pl.DataFrame
     liabilities: pl.DataFrame
 
-    def for_user(self, user_id: str) -> Frames:
-        keep = pl.col("user_id") == user_id
+    def for_users(self, user_ids: Sequence[str]) -> Frames:
+        keep = pl.col("user_id").is_in(list(user_ids))
         return Frames(*(frame.filter(keep) for frame in self.as_tuple()))
 
     def as_tuple(self) -> tuple[pl.DataFrame, ...]:
