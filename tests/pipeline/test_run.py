@@ -7,6 +7,7 @@ import polars as pl
 import pytest
 from sqlalchemy import Engine, func, select
 
+from spendsense.consent import service as consent
 from spendsense.kit.db import session_scope
 from spendsense.models import PersonaAssignment, RecurringStream, UserSignals
 from spendsense.pipeline import run
@@ -63,6 +64,44 @@ class TestRunPipeline:
         assert after == before
         with session_scope(engine) as s:
             assert s.scalar(select(func.count()).select_from(RecurringStream)) == 2
+
+    def test_a_full_run_a_user_at_a_time_stores_and_exports_what_a_whole_run_does(
+        self, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        seed(engine)
+        whole = run_pipeline(engine, tmp_path / "whole", as_of=NEWEST)
+        before = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        monkeypatch.setattr(run, "RUN_SLICE", 1)  # u1, then u3: load, compute, store, recommend each
+        progress: list[tuple[int, int]] = []
+        sliced = run_pipeline(engine, tmp_path / "sliced", as_of=NEWEST, on_users=lambda *done: progress.append(done))
+        after = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        assert progress == [(1, 2), (2, 2)]
+        assert after == before
+        assert {k: v for k, v in sliced.rows.items() if k != "recommendations"} == {
+            k: v for k, v in whole.rows.items() if k != "recommendations"
+        }
+        assert sliced.rows["recommendations"] == 0  # the same selections as the whole run: nothing new
+        assert sliced.personas == whole.personas
+        for dataset in ("signals", "recurring_streams", "persona_assignments"):
+            read = [
+                pl.read_parquet(root / dataset, hive_partitioning=True).sort("user_id", "window")
+                for root in (tmp_path / "whole", tmp_path / "sliced")
+            ]
+            assert read[0].drop("computed_at", strict=False).equals(read[1].drop("computed_at", strict=False))
+
+    def test_a_full_run_forgets_a_user_who_withdrew_consent(
+        self, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        seed(engine)
+        run_pipeline(engine, tmp_path)
+        with session_scope(engine) as s:
+            consent.record(s, "u1", False, source="test")
+        monkeypatch.setattr(run, "RUN_SLICE", 1)
+        summary = run_pipeline(engine, tmp_path)
+        assert summary.users == 1
+        assert sorted(stored(engine)) == [("u3", "180d"), ("u3", "30d")]
+        signals = pl.read_parquet(tmp_path / "signals", hive_partitioning=True)
+        assert signals["user_id"].unique().to_list() == ["u3"]
 
     def test_recommendations_made_a_user_at_a_time_are_the_ones_a_whole_run_makes(
         self, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from spendsense.cli.app import app, console, fail, store
@@ -18,9 +18,9 @@ from spendsense.pipeline.run import PipelineSummary, run_pipeline
 NEXT_STEP = {
     "load": "computing signals and personas",
     "compute": "writing the database",
-    "database": "writing Parquet",
-    "parquet": "choosing recommendations",
-    "recommend": "done",
+    "database": "choosing recommendations",
+    "recommend": "reading the store",
+    "parquet": "done",
 }
 
 
@@ -56,15 +56,19 @@ def pipeline(
     day = _parse(as_of)
     if user:
         pin_to_one_cpu()  # a few users' recompute is small work: one CPU (see spendsense.kit.cpu)
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
-    ) as bar:
-        task = bar.add_task("reading the store", total=len(NEXT_STEP))
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("reading the store", total=None)
 
-        def advance(stage: str) -> None:
-            bar.update(task, advance=1, description=NEXT_STEP[stage])
+        def stage(name: str) -> None:
+            bar.update(task, description=NEXT_STEP[name])
 
-        summary = run_pipeline(store(), get_settings().data_dir, day, user or None, on_stage=advance)
+        def users(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+            if done == total:
+                bar.update(task, description="writing Parquet")
+
+        summary = run_pipeline(store(), get_settings().data_dir, day, user or None, on_stage=stage, on_users=users)
     if as_json:
         console.print_json(json.dumps(summary.to_dict()))
     else:

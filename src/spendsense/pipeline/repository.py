@@ -54,6 +54,14 @@ def clear(session: Session, windows: Sequence[str], user_ids: Sequence[str] | No
             session.execute(delete(table).where(in_windows, table.c.user_id.in_(list(chunk))))
 
 
+def stored_users(session: Session, windows: Sequence[str]) -> set[str]:
+    """Every user with a row in any of the pipeline's tables for these windows."""
+    found: set[str] = set()
+    for table in TABLES.values():
+        found.update(session.scalars(select(table.c.user_id).where(table.c.window.in_(list(windows))).distinct()))
+    return found
+
+
 def insert_rows(session: Session, name: str, rows: Sequence[dict[str, Any]]) -> int:
     table = TABLES[name]
     for chunk in _chunks(rows):

@@ -88,12 +88,10 @@ def _rows(part: Outcome, now: datetime, as_of: object) -> Iterator[tuple[str, li
     yield "persona_assignments", documents.assignment_rows(part, now)
 
 
-def _store(
-    engine: Engine, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None
-) -> dict[str, int]:
-    """Replace the stored rows in one transaction, converting `STORE_SLICE` users at a time."""
+def _store(engine: Engine, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str]) -> dict[str, int]:
+    """Replace these users' stored rows in one transaction, converting `STORE_SLICE` users at a time."""
     now, as_of = utcnow(), outcome.signals.signals["as_of"].max()
-    counts = dict.fromkeys(("signals", "recurring_streams", "income_streams", "persona_assignments"), 0)
+    counts = dict.fromkeys(DATASETS, 0)
     users = outcome.signals.signals["user_id"].unique(maintain_order=True).to_list()
     with session_scope(engine) as session:
         repository.clear(session, windows, user_ids)
@@ -125,16 +123,44 @@ def _recommend(
     return saved
 
 
-def _export(root: Path, outcome: Outcome, windows: tuple[str, ...], user_ids: Sequence[str] | None) -> list[Path]:
-    datasets = {
-        "signals": outcome.signals.signals,
-        "recurring_streams": outcome.signals.recurring_streams,
-        "income_streams": outcome.signals.income_streams,
-        "persona_assignments": outcome.assignments,
-    }
-    return [
-        path for name, frame in datasets.items() for path in parquet.write_dataset(root, name, frame, windows, user_ids)
-    ]
+DATASETS = ("signals", "recurring_streams", "income_streams", "persona_assignments")
+
+
+def _datasets(outcome: Outcome) -> dict[str, pl.DataFrame]:
+    """What goes to Parquet: every table but the decision traces (those are in the database)."""
+    found = outcome.signals
+    frames = (found.signals, found.recurring_streams, found.income_streams, outcome.assignments)
+    return dict(zip(DATASETS, frames, strict=True))
+
+
+def _export(
+    root: Path, parts: Sequence[dict[str, pl.DataFrame]], windows: tuple[str, ...], user_ids: Sequence[str] | None
+) -> list[Path]:
+    written: list[Path] = []
+    for name in DATASETS:
+        frame = pl.concat([part[name] for part in parts]) if len(parts) > 1 else parts[0][name]
+        written += parquet.write_dataset(root, name, frame, windows, user_ids)
+    return written
+
+
+# Users loaded, computed, stored and recommended at a time by a full run. Loading and computing
+# 100,000 users at once held about 11 GB before a row was stored; a slice holds a tenth of that.
+RUN_SLICE = 10_000
+
+
+def _slices(users: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [users[start : start + size] for start in range(0, len(users), size)]
+
+
+def _add(total: dict[str, int], more: dict[str, int]) -> None:
+    for name, count in more.items():
+        total[name] = total.get(name, 0) + count
+
+
+def _forget_others(engine: Engine, windows: tuple[str, ...], kept: Sequence[str]) -> None:
+    """After a full run: remove what is stored for users it did not compute (consent withdrawn, or gone)."""
+    with session_scope(engine) as session:
+        repository.clear(session, windows, sorted(repository.stored_users(session, windows) - set(kept)))
 
 
 def run_pipeline(
@@ -143,14 +169,21 @@ def run_pipeline(
     as_of: date | None = None,
     user_ids: Sequence[str] | None = None,
     on_stage: Stage = lambda _stage: None,
+    on_users: Callable[[int, int], None] = lambda _done, _total: None,
 ) -> PipelineSummary:
-    """Compute and store signals and personas for consenting users (all, or those of `user_ids`)."""
+    """Compute and store signals and personas for consenting users (all, or those of `user_ids`).
+
+    A full run goes `RUN_SLICE` users at a time (load, compute, store, recommend), so its
+    memory follows the slice, not the population; the Parquet copies are written once at the
+    end, from every slice's output. `on_stage` hears each stage as it ends (stage seconds add
+    up over slices); `on_users` hears (users done, users in all) after each slice.
+    """
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
         nonlocal clock
-        seconds[stage] = round(time.perf_counter() - clock, 3)
+        seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - clock, 3)
         clock = time.perf_counter()
         on_stage(stage)
 
@@ -159,15 +192,28 @@ def run_pipeline(
     windows = tuple(Window(days, as_of or date.min).label for days in WINDOW_DAYS)
     if not targets or as_of is None:
         return PipelineSummary(as_of, 0, windows, skipped)
-    frames = load_frames(engine, targets if user_ids is not None else None)
-    lap("load")
-    outcome = compute_outcome(targets, frames.transactions, frames.accounts, frames.liabilities, as_of)
-    lap("compute")
-    rows = _store(engine, outcome, windows, user_ids and targets)
-    lap("database")
-    files = _export(data_dir, outcome, windows, user_ids and targets)
+    chosen = targets if user_ids is not None else None  # None: everyone's rows are replaced
+    slices = [targets] if chosen is not None else _slices(targets, RUN_SLICE)
+    rows: dict[str, int] = {}
+    exported: list[dict[str, pl.DataFrame]] = []
+    done = 0
+    for index, users in enumerate(slices):
+        frames = load_frames(engine, users)
+        lap("load")
+        outcome = compute_outcome(users, frames.transactions, frames.accounts, frames.liabilities, as_of)
+        lap("compute")
+        _add(rows, _store(engine, outcome, windows, users))
+        if chosen is None and index == len(slices) - 1:
+            _forget_others(engine, windows, targets)
+        lap("database")
+        exported.append(_datasets(outcome))
+        last = index == len(slices) - 1
+        sweep = chosen if chosen is not None else (None if last else users)
+        _add(rows, {"recommendations": _recommend(engine, outcome, frames, users, sweep)})
+        lap("recommend")
+        done += len(users)
+        on_users(done, len(targets))
+    files = _export(data_dir, exported, windows, chosen)
     lap("parquet")
-    rows["recommendations"] = _recommend(engine, outcome, frames, targets, user_ids and targets)
-    lap("recommend")
-    counts = _persona_counts(outcome.assignments)
+    counts = _persona_counts(pl.concat([part["persona_assignments"] for part in exported]))
     return PipelineSummary(as_of, len(targets), windows, skipped, counts, rows, tuple(map(str, files)), seconds)
