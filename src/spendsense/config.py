@@ -14,6 +14,10 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from spendsense.kit.env_rules import DEFAULT_CORS_ORIGINS, MIN_SECRET_LENGTH, is_weak_secret, split_origins
+
+__all__ = ["MIN_SECRET_LENGTH", "Environment", "Settings", "get_settings", "is_weak_secret", "normalize_database_url"]
+
 Environment = Literal["development", "test", "production"]
 
 
@@ -36,7 +40,7 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("S3_BUCKET_INSIGHTS", "SPENDSENSE_S3_BUCKET_INSIGHTS")
     )
     cors_origins: Annotated[list[str], NoDecode] = Field(
-        default_factory=lambda: ["http://localhost:5173", "http://127.0.0.1:8000"],
+        default_factory=lambda: list(DEFAULT_CORS_ORIGINS),
         validation_alias=AliasChoices("CORS_ORIGINS", "SPENDSENSE_CORS_ORIGINS"),
     )
     log_level: str = "INFO"
@@ -51,9 +55,7 @@ class Settings(BaseSettings):
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
-        return value
+        return split_origins(value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> Settings:
@@ -73,14 +75,6 @@ class Settings(BaseSettings):
             return normalize_database_url(self.database_url)
         path = self.db_path or self.data_dir / "spendsense.db"
         return f"sqlite:///{path}"
-
-
-MIN_SECRET_LENGTH = 32
-PLACEHOLDER_SECRETS = frozenset({"changethis", "change-me", "changeme", "secret", "development", "test"})
-
-
-def is_weak_secret(secret: str) -> bool:
-    return len(secret) < MIN_SECRET_LENGTH or secret.strip().lower() in PLACEHOLDER_SECRETS
 
 
 def normalize_database_url(url: str) -> str:

@@ -25,7 +25,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import make_server
 
 from spendsense.auth.tokens import Principal, issue_token
-from spendsense.aws import clients
+from spendsense.aws import clients, express
 from spendsense.aws.settings import get_lambda_settings
 from spendsense.config import get_settings
 from spendsense.consent import service as consent
@@ -110,6 +110,7 @@ def aws_environment(endpoint: str) -> dict[str, str]:
 
 
 def clear_caches() -> None:
+    express.reset()
     get_settings.cache_clear()
     get_lambda_settings.cache_clear()
     clients.client.cache_clear()

@@ -3,40 +3,15 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Literal, get_args
 
 import jwt
 
 from spendsense.auth.errors import NotAuthenticated
+from spendsense.auth.principal import ALGORITHM, AUDIENCE, ISSUER, REQUIRED_CLAIMS, ROLES, Principal, Role
 
-Role = Literal["customer", "operator"]
-ROLES: tuple[Role, ...] = get_args(Role)
-ALGORITHM = "HS256"
-ISSUER = "spendsense"
-AUDIENCE = "spendsense-api"
-REQUIRED_CLAIMS = ["exp", "iat", "sub", "role", "iss", "aud"]
-
-
-@dataclass(frozen=True)
-class Principal:
-    role: Role
-    subject: str
-
-    @property
-    def is_operator(self) -> bool:
-        return self.role == "operator"
-
-    def may_read(self, user_id: str) -> bool:
-        """Operators read every customer; a customer reads only their own data."""
-        return self.is_operator or self.subject == user_id
-
-    @property
-    def actor(self) -> str:
-        """How audit and consent histories name this principal."""
-        return f"{self.role}:{self.subject}"
+__all__ = ["ALGORITHM", "AUDIENCE", "ISSUER", "ROLES", "Principal", "Role", "decode_token", "issue_token"]
 
 
 def issue_token(principal: Principal, secret: str, ttl: timedelta, now: datetime) -> str:

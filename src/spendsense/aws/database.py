@@ -128,20 +128,37 @@ def at_heads(engine: Engine, heads: frozenset[str]) -> bool:
     return frozenset(found) == heads
 
 
-def open_database(settings: Settings, lambda_settings: LambdaSettings, s3: Callable[[], Any]) -> LambdaDatabase:
-    """The container's store: DATABASE_URL wins; else the snapshot at DB_S3_KEY; else the local DB_PATH file."""
+def open_database(
+    settings: Settings, lambda_settings: LambdaSettings, s3: Callable[[], Any], adopt: S3Snapshot | None = None
+) -> LambdaDatabase:
+    """The container's store: DATABASE_URL wins; else the snapshot at DB_S3_KEY; else the local DB_PATH file.
+
+    `adopt` is a snapshot this container already holds (the express lane's): it is kept, with
+    `s3()` for its writes, so the store is downloaded once per container whichever path ran first.
+    """
     if settings.database_url or not settings.db_s3_key:
         return LambdaDatabase(make_engine(settings.sqlalchemy_url), None)
     if not lambda_settings.db_s3_bucket or settings.db_path is None:
         raise SnapshotUnavailable("snapshot storage needs SPENDSENSE_DB_S3_BUCKET, DB_S3_KEY and DB_PATH")
     engine = make_engine(settings.sqlalchemy_url)
-    snapshot = S3Snapshot(
-        s3=s3(),
-        bucket=lambda_settings.db_s3_bucket,
-        key=settings.db_s3_key,
-        path=Path(settings.db_path),
-        check_seconds=lambda_settings.snapshot_check_seconds,
-        on_replace=engine.dispose,
-    )
+    where = (lambda_settings.db_s3_bucket, settings.db_s3_key, Path(settings.db_path))
+    if adopt is not None and (adopt.bucket, adopt.key, adopt.path) == where:
+        snapshot, before = adopt, adopt.on_replace
+        snapshot.s3 = s3()
+
+        def replace() -> None:
+            before()
+            engine.dispose()
+
+        snapshot.on_replace = replace
+    else:
+        snapshot = S3Snapshot(
+            s3=s3(),
+            bucket=lambda_settings.db_s3_bucket,
+            key=settings.db_s3_key,
+            path=Path(settings.db_path),
+            check_seconds=lambda_settings.snapshot_check_seconds,
+            on_replace=engine.dispose,
+        )
     snapshot.ensure_fresh()
     return LambdaDatabase(engine, snapshot, lambda_settings.snapshot_write_attempts)

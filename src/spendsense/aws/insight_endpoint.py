@@ -6,10 +6,8 @@ checks them, so the answer to an unauthorized or unconsented request is the API'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from spendsense.aws.access import authenticate, check_consented
@@ -17,13 +15,10 @@ from spendsense.aws.database import LambdaDatabase
 from spendsense.aws.http import HttpRequest, error_response, json_response, parse_http_event
 from spendsense.aws.insight_cache import InsightCache, build_id, cache_key, data_version
 from spendsense.aws.insight_compute import InsightComputer
+from spendsense.aws.insight_keys import PATH, parse_as_of
 from spendsense.aws.runtime import Invocation
 from spendsense.kit.db import session_scope
-from spendsense.kit.errors import InvalidInput, NotFound, SpendSenseError
-
-PATH = re.compile(r"^/api/insights/(?P<user_id>[^/]{1,64})/(?P<kind>[a-z-]+)/?$")
-# The API's bounds for `as_of`: far enough from the calendar's ends for its date arithmetic.
-EARLIEST, LATEST = date(1970, 1, 1), date(2100, 12, 31)
+from spendsense.kit.errors import NotFound, SpendSenseError
 
 
 class MethodNotAllowed(SpendSenseError):
@@ -38,20 +33,6 @@ def _route(kind: str, request: HttpRequest) -> str:
     if request.method != "GET":
         raise MethodNotAllowed("Method Not Allowed")
     return match["user_id"]
-
-
-def parse_as_of(value: str | None) -> date | None:
-    """`?as_of=YYYY-MM-DD` within the API's bounds; a 422 in the API's shape otherwise."""
-    if value is None:
-        return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        day = None
-    if day is None or not EARLIEST <= day <= LATEST:
-        message = f"a date from {EARLIEST} to {LATEST} (YYYY-MM-DD) is required"
-        raise InvalidInput(f"query.as_of: {message}", fields=[{"path": "query.as_of", "message": message}])
-    return day
 
 
 @dataclass(frozen=True)

@@ -7,50 +7,15 @@ latency and whether this container was cold, so a Logs Insights query can chart 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, Protocol
 
+from spendsense.aws.invocation import ColdStart, Event, Handler, Invocation, LambdaContext, Response
 from spendsense.kit.logging import configure_logging, get_logger
 
-Event = dict[str, Any]
-Response = dict[str, Any]
+__all__ = ["ColdStart", "Event", "Handler", "Invocation", "LambdaContext", "Response", "observe"]
 
 log = get_logger("spendsense.aws")
-
-
-class LambdaContext(Protocol):
-    """The attributes of the runtime's context object that handlers read."""
-
-    @property
-    def aws_request_id(self) -> str: ...
-
-    @property
-    def function_name(self) -> str: ...
-
-
-Handler = Callable[[Event, LambdaContext], Response]
-
-
-@dataclass
-class Invocation:
-    """Filled in by the handler while it works; logged when it ends."""
-
-    route: str = "-"
-    status: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-class ColdStart:
-    """True for the first event a container handles, False for every later one."""
-
-    def __init__(self) -> None:
-        self._cold = True
-
-    def take(self) -> bool:
-        cold, self._cold = self._cold, False
-        return cold
 
 
 def configure_lambda_logging(level: str) -> None:

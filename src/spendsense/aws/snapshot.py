@@ -18,9 +18,7 @@ from typing import Any
 
 from spendsense.aws.clients import error_code
 from spendsense.kit.errors import SpendSenseError
-from spendsense.kit.logging import get_logger
 
-log = get_logger(__name__)
 CHUNK = 1024 * 1024
 # 412: someone else wrote first. 409: S3 saw a concurrent conditional write; it says to re-read and retry.
 CONFLICT_CODES = frozenset({"PreconditionFailed", "ConditionalRequestConflict", "412", "409"})
@@ -76,7 +74,7 @@ class S3Snapshot:
         finally:
             partial.unlink(missing_ok=True)
         self.etag, self._checked_at, self.downloads = answer["ETag"], self.clock(), self.downloads + 1
-        log.info("snapshot_downloaded", key=self.key, etag=self.etag, bytes=size, ms=_ms(started))
+        _log().info("snapshot_downloaded", key=self.key, etag=self.etag, bytes=size, ms=_ms(started))
 
     def upload(self) -> bool:
         """Put the local file if S3 still holds the version it came from; False when another container won."""
@@ -86,11 +84,11 @@ class S3Snapshot:
                 answer = self.s3.put_object(Bucket=self.bucket, Key=self.key, Body=body, IfMatch=self.etag)
         except Exception as exc:
             if error_code(exc) in CONFLICT_CODES:
-                log.info("snapshot_conflict", key=self.key, etag=self.etag)
+                _log().info("snapshot_conflict", key=self.key, etag=self.etag)
                 return False
             raise
         self.etag, self._checked_at = answer["ETag"], self.clock()
-        log.info("snapshot_uploaded", key=self.key, etag=self.etag, ms=_ms(started))
+        _log().info("snapshot_uploaded", key=self.key, etag=self.etag, ms=_ms(started))
         return True
 
     def _remote_etag(self) -> str:
@@ -123,6 +121,13 @@ def _remove_journal(path: Path) -> None:
     """A -wal or -shm file left from the old copy would be applied to the new one: drop them first."""
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _log() -> Any:
+    """The logger, imported when first used: the express lane reads snapshots without structlog."""
+    from spendsense.kit.logging import get_logger
+
+    return get_logger(__name__)
 
 
 def _ms(started: float) -> float:
