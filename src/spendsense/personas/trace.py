@@ -12,6 +12,7 @@ import polars as pl
 
 from spendsense.personas.criteria import Persona, load_personas
 from spendsense.signals import catalog
+from spendsense.signals.window import ENGINE
 
 TRACE = pl.Schema(
     {
@@ -34,12 +35,13 @@ TRACE = pl.Schema(
 
 def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = None) -> pl.DataFrame:
     """One row per (user, window, persona, criterion) (`TRACE`); flags read as 1.0 / 0.0 in `value`."""
-    frames = [TRACE.to_frame()]
+    frames = [TRACE.to_frame().lazy()]  # one query for all criteria: a step costs as much as the query
+    rows = signals.lazy()
     for persona in personas if personas is not None else load_personas():
         matched = persona.rule.expr()
         for index, leaf in enumerate(persona.rule.leaves()):
             frames.append(
-                signals.select(
+                rows.select(
                     "user_id",
                     "window",
                     pl.lit(persona.id).alias("persona_id"),
@@ -55,7 +57,7 @@ def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = N
                     leaf.expr().alias("result"),
                 )
             )
-    return pl.concat(frames, how="vertical_relaxed").cast(TRACE)
+    return pl.concat(frames, how="vertical_relaxed").cast(TRACE).collect(engine=ENGINE)
 
 
 def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from spendsense.signals.window import ENGINE
+
 MIN_OCCURRENCES = 3
 REGULAR_SHARE = 0.75
 """A cadence holds when at least this share of the gaps (or days of month) fits it."""
@@ -61,10 +63,12 @@ def in_order(rows: pl.DataFrame, keys: Sequence[str], carry: Sequence[str] = ())
     out to matter. Same-day ties are ordered by the transaction id's hash.
     """
     return (
-        rows.select(stream_code(keys).alias("stream"), "date", *carry, pl.col("transaction_id").hash().alias("tie"))
+        rows.lazy()
+        .select(stream_code(keys).alias("stream"), "date", *carry, pl.col("transaction_id").hash().alias("tie"))
         .with_row_index("row")
         .sort("stream", "date", "tie")
         .drop("tie")
+        .collect(engine=ENGINE)
     )
 
 
@@ -74,13 +78,13 @@ def sequenced(ordered: pl.DataFrame, min_occurrences: int = 1) -> pl.DataFrame:
     Rows of one stream are contiguous, so comparing each row with the previous one replaces
     window functions. A date filter on `ordered` keeps its order, so one sort serves every lookback.
     """
-    kept = ordered.filter(pl.len().over("stream") >= min_occurrences)
+    kept = ordered.lazy().filter(pl.len().over("stream") >= min_occurrences)
     same = (pl.col("stream") == pl.col("stream").shift(1)).fill_null(False)
     index = pl.int_range(pl.len(), dtype=pl.Int64)
     return kept.with_columns(
         pl.when(same).then((pl.col("date") - pl.col("date").shift(1)).dt.total_days()).alias("gap"),
         (index - pl.when(same).then(None).otherwise(index).forward_fill()).alias("seq"),
-    )
+    ).collect(engine=ENGINE)
 
 
 def with_gaps(
@@ -131,10 +135,12 @@ def calendar_share(rows: pl.DataFrame) -> pl.DataFrame:
     second = pl.when(pl.col("seq") == 1).then(pl.col("date")).forward_fill()
     on_day = pl.min_horizontal(_months_off(first), _months_off(second)) <= SEMI_MONTHLY.tolerance_days
     return (
-        rows.with_columns(on_day.alias("on_day"))
+        rows.lazy()
+        .with_columns(on_day.alias("on_day"))
         .filter(pl.col("seq") >= 2)
         .group_by("stream")
         .agg(pl.col("on_day").mean().alias("calendar_share"))
+        .collect(engine=ENGINE)
     )
 
 
@@ -156,9 +162,11 @@ def with_frequency(stats: pl.DataFrame, rows: pl.DataFrame, frequencies: Sequenc
     candidates = stats.filter(SEMI_MONTHLY.fits(pl.col("median_gap_days"))).select("stream")
     shares = calendar_share(rows.join(candidates, on="stream", how="semi"))
     return (
-        stats.join(shares, on="stream", how="left")
+        stats.lazy()
+        .join(shares.lazy(), on="stream", how="left")
         .with_columns(classify(frequencies).alias("frequency"))
         .drop("calendar_share")
+        .collect(engine=ENGINE)
     )
 
 

@@ -14,7 +14,7 @@ import polars as pl
 
 from spendsense.signals import catalog, credit, fees, income, provenance, recurring, savings, spending, subscriptions
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import Window, prepare
+from spendsense.signals.window import ENGINE, Window, prepare
 
 WINDOW_DAYS = (30, 180)
 BEHAVIOURS = {
@@ -40,10 +40,13 @@ class SignalSet:
 
 
 def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], window: Window) -> pl.DataFrame:
-    wide = user_ids
+    """One row per user: every family's values joined, defaults filled, behaviours flagged (one query)."""
+    wide = user_ids.lazy()
+    names = set(user_ids.columns)
     for family in families:
-        wide = wide.join(family.values, on="user_id", how="left")
-    fills = [pl.col(s.name).fill_null(s.fill) for s in catalog.SIGNALS if s.fill is not None and s.name in wide]
+        wide = wide.join(family.values.lazy(), on="user_id", how="left")
+        names.update(family.values.columns)
+    fills = [pl.col(s.name).fill_null(s.fill) for s in catalog.SIGNALS if s.fill is not None and s.name in names]
     behaviours = [condition.alias(name) for name, condition in BEHAVIOURS.items()]
     count = pl.sum_horizontal(pl.col(name).cast(pl.Int64) for name in BEHAVIOURS).alias("behaviour_count")
     return (
@@ -52,6 +55,7 @@ def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], window: Window
         .with_columns(count, pl.lit(window.label).alias("window"), pl.lit(window.as_of).alias("as_of"))
         .select(catalog.SCHEMA.names())
         .cast(catalog.SCHEMA)
+        .collect(engine=ENGINE)
     )
 
 

@@ -7,7 +7,7 @@ import polars as pl
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import Window
+from spendsense.signals.window import ENGINE, Window
 
 UTILIZATION_FLAGS = (30, 50, 80)
 MINIMUM_PAYMENT_SLACK_CENTS = 100
@@ -68,24 +68,28 @@ def cards(accounts: pl.DataFrame, liabilities: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def card_signals(card_rows: pl.DataFrame) -> pl.DataFrame:
+def card_signals(card_rows: pl.DataFrame) -> pl.LazyFrame:
     """Per user: the card figures. Flags read the highest utilization; no limit anywhere leaves it null."""
     highest = pl.col("utilization").max()
-    return card_rows.group_by("user_id").agg(
-        pl.len().cast(pl.Int64).alias("card_count"),
-        pl.col("balance_cents").sum().alias("card_balance"),
-        pl.col("limit_cents").sum().alias("card_limit"),
-        highest.alias("max_utilization"),
-        *[(highest >= flag / 100).fill_null(False).alias(f"util_ge_{flag}") for flag in UTILIZATION_FLAGS],
-        pl.col("minimum_payment_only").any(),
-        pl.col("is_overdue").any(),
+    return (
+        card_rows.lazy()
+        .group_by("user_id")
+        .agg(
+            pl.len().cast(pl.Int64).alias("card_count"),
+            pl.col("balance_cents").sum().alias("card_balance"),
+            pl.col("limit_cents").sum().alias("card_limit"),
+            highest.alias("max_utilization"),
+            *[(highest >= flag / 100).fill_null(False).alias(f"util_ge_{flag}") for flag in UTILIZATION_FLAGS],
+            pl.col("minimum_payment_only").any(),
+            pl.col("is_overdue").any(),
+        )
     )
 
 
 def credit_signals(prepared: pl.DataFrame, card_rows: pl.DataFrame, window: Window) -> Family:
     interest_rows = prepared.filter(window.contains() & rules.is_interest_charge())
-    interest = interest_rows.group_by("user_id").agg(pl.col("amount_cents").sum().alias("interest_charges"))
-    values = card_signals(card_rows).join(interest, on="user_id", how="full", coalesce=True)
+    interest = interest_rows.lazy().group_by("user_id").agg(pl.col("amount_cents").sum().alias("interest_charges"))
+    values = card_signals(card_rows).join(interest, on="user_id", how="full", coalesce=True).collect(engine=ENGINE)
     evidence = pl.concat(
         [
             provenance.from_accounts(card_rows, CARD_SIGNALS),

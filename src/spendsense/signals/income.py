@@ -9,7 +9,7 @@ from spendsense.signals import cadence, provenance
 from spendsense.signals.provenance import Family
 from spendsense.signals.recurring import stream_id
 from spendsense.signals.spending import monthly, months_of
-from spendsense.signals.window import Window
+from spendsense.signals.window import ENGINE, Window
 
 STREAM_KEYS = ("user_id", "merchant_key")
 IRREGULAR = "irregular"
@@ -94,14 +94,14 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
 
 def median_pay_gap(all_deposits: pl.DataFrame, window: Window) -> pl.DataFrame:
     """Per user: the median gap between distinct deposit dates in the lookback and the last one before it."""
-    dates = all_deposits.select("user_id", "date").unique()
+    dates = all_deposits.lazy().select("user_id", "date").unique()
     before = dates.filter(pl.col("date") <= window.lookback_start).group_by("user_id").agg(pl.col("date").max())
     gaps = (
         pl.concat([dates.filter(window.in_lookback()), before])
         .sort("user_id", "date")
         .with_columns(pl.col("date").diff().dt.total_days().over("user_id").alias("gap"))
     )
-    return gaps.group_by("user_id").agg(pl.col("gap").median().alias("median_pay_gap_days"))
+    return gaps.group_by("user_id").agg(pl.col("gap").median().alias("median_pay_gap_days")).collect(engine=ENGINE)
 
 
 def _primary_frequency(streams: pl.DataFrame) -> pl.DataFrame:
@@ -115,18 +115,19 @@ def _primary_frequency(streams: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _lookback_values(lookback: pl.DataFrame, streams: pl.DataFrame, gaps: pl.DataFrame) -> pl.DataFrame:
+def _lookback_values(lookback: pl.DataFrame, streams: pl.DataFrame, gaps: pl.DataFrame) -> pl.LazyFrame:
     amount = pl.col("amount")
     variability = pl.when(pl.len() >= 2).then(amount.std(ddof=0) / amount.mean()).otherwise(None)
     return (
-        lookback.group_by("user_id")
+        lookback.lazy()
+        .group_by("user_id")
         .agg(
             pl.len().cast(pl.Int64).alias("income_deposit_count"),
             pl.col("is_payroll").any().alias("payroll_detected"),
             variability.alias("income_variability"),
         )
-        .join(_primary_frequency(streams), on="user_id", how="left")
-        .join(gaps, on="user_id", how="left")
+        .join(_primary_frequency(streams).lazy(), on="user_id", how="left")
+        .join(gaps.lazy(), on="user_id", how="left")
     )
 
 
@@ -141,9 +142,9 @@ def income_signals(
     in_window = every.filter(window.contains())
     streams = income_streams(lookback)
     checking = rules.personal_accounts(accounts).filter(rules.is_checking_account())
-    balance = checking.group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
-    received = in_window.group_by("user_id").agg(pl.col("amount").sum().alias("income"))
-    values = (
+    balance = checking.lazy().group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
+    received = in_window.lazy().group_by("user_id").agg(pl.col("amount").sum().alias("income"))
+    values = (  # one query: each eager step costs about as much as the whole query on one user's rows
         _lookback_values(lookback, streams, median_pay_gap(every, window))
         .join(
             received.with_columns(monthly(pl.col("income"), window).alias("monthly_income")),
@@ -152,9 +153,10 @@ def income_signals(
             coalesce=True,
         )
         .join(balance, on="user_id", how="full", coalesce=True)
-        .join(spending.select("user_id", "spending"), on="user_id", how="left")
+        .join(spending.lazy().select("user_id", "spending"), on="user_id", how="left")
         .with_columns(months_of(pl.col("checking_balance"), window).alias("cash_flow_buffer_months"))
         .drop("spending")
+        .collect(engine=ENGINE)
     )
     evidence = pl.concat(
         [

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from spendsense.signals.window import ENGINE
+
 EVIDENCE = pl.Schema(
     {
         "user_id": pl.String(),
@@ -32,9 +34,10 @@ class Family:
     evidence: pl.DataFrame
 
 
-def _shaped(base: pl.DataFrame, signals: Sequence[str]) -> pl.DataFrame:
+def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.DataFrame:
+    """`base` in the `EVIDENCE` shape, `signals` named; run as one query (one call costs what one step does)."""
     named = pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals")
-    return base.select(named if name == "signals" else pl.col(name) for name in EVIDENCE.names())
+    return base.select(named if name == "signals" else pl.col(name) for name in EVIDENCE.names()).collect(engine=ENGINE)
 
 
 def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.DataFrame:
@@ -44,20 +47,28 @@ def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool
     purchases, and naming each of them in every trace would bury the evidence that matters.
     """
     ids = pl.col("transaction_id").sort() if list_ids else pl.lit([], dtype=pl.List(pl.String())).first()
-    base = rows.group_by("user_id").agg(
-        pl.col("account_id").unique().sort().alias("account_ids"),
-        ids.alias("transaction_ids"),
-        pl.len().alias("transaction_count"),
+    base = (
+        rows.lazy()
+        .group_by("user_id")
+        .agg(
+            pl.col("account_id").unique().sort().alias("account_ids"),
+            ids.alias("transaction_ids"),
+            pl.len().alias("transaction_count"),
+        )
     )
     return _shaped(base, signals)
 
 
 def from_accounts(accounts: pl.DataFrame, signals: Sequence[str]) -> pl.DataFrame:
     """Evidence from balances: the accounts only."""
-    base = accounts.group_by("user_id").agg(
-        pl.col("account_id").unique().sort().alias("account_ids"),
-        pl.lit([], dtype=pl.List(pl.String())).first().alias("transaction_ids"),
-        pl.lit(0, dtype=pl.UInt32).alias("transaction_count"),
+    base = (
+        accounts.lazy()
+        .group_by("user_id")
+        .agg(
+            pl.col("account_id").unique().sort().alias("account_ids"),
+            pl.lit([], dtype=pl.List(pl.String())).first().alias("transaction_ids"),
+            pl.lit(0, dtype=pl.UInt32).alias("transaction_count"),
+        )
     )
     return _shaped(base, signals)
 

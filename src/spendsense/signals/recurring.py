@@ -150,7 +150,8 @@ def streams_from(occurrences: Occurrences, as_of: date, lookback_days: int) -> p
         & rules.is_subscription_category()
     )
     return (
-        streams.with_columns(
+        streams.lazy()
+        .with_columns(
             stream_id("user_id", "direction", "merchant_key").alias("stream_id"),
             predicted.alias("predicted_next_date"),
             active.alias("is_active"),
@@ -159,4 +160,5 @@ def streams_from(occurrences: Occurrences, as_of: date, lookback_days: int) -> p
         .select(STREAMS.names())
         .cast(STREAMS)
         .sort("user_id", "stream_id")
+        .collect(engine=ENGINE)
     )

@@ -8,7 +8,7 @@ from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
 from spendsense.signals.spending import monthly, months_of
-from spendsense.signals.window import Window
+from spendsense.signals.window import ENGINE, Window
 
 SIGNALS = (
     "savings_account_count",
@@ -29,16 +29,17 @@ def savings_signals(prepared: pl.DataFrame, accounts: pl.DataFrame, spending: pl
     held = savings_accounts(accounts)
     on_savings = pl.col("account_id").is_in(held["account_id"].implode())
     rows = prepared.filter(on_savings & window.contains())
-    inflow = rows.group_by("user_id").agg((-pl.col("amount_cents").sum()).alias("savings_net_inflow"))
+    inflow = rows.lazy().group_by("user_id").agg((-pl.col("amount_cents").sum()).alias("savings_net_inflow"))
     start = pl.col("savings_balance") - pl.col("savings_net_inflow")
-    values = (
-        held.group_by("user_id")
+    values = (  # one query: each eager step costs about as much as the whole query on one user's rows
+        held.lazy()
+        .group_by("user_id")
         .agg(
             pl.len().cast(pl.Int64).alias("savings_account_count"),
             pl.col("current_cents").sum().alias("savings_balance"),
         )
         .join(inflow, on="user_id", how="left")
-        .join(spending.select("user_id", "spending"), on="user_id", how="left")
+        .join(spending.lazy().select("user_id", "spending"), on="user_id", how="left")
         .with_columns(pl.col("savings_net_inflow").fill_null(0))
         .with_columns(
             monthly(pl.col("savings_net_inflow"), window).alias("savings_net_inflow_monthly"),
@@ -46,6 +47,7 @@ def savings_signals(prepared: pl.DataFrame, accounts: pl.DataFrame, spending: pl
             months_of(pl.col("savings_balance"), window).alias("emergency_fund_months"),
         )
         .drop("spending")
+        .collect(engine=ENGINE)
     )
     # The growth rate reads both the balance and the inflow, so it is named in both sets.
     evidence = pl.concat([provenance.from_accounts(held, SIGNALS), provenance.from_transactions(rows, SIGNALS[2:5])])
