@@ -163,3 +163,10 @@ def test_a_cold_start_never_imports_polars() -> None:
     code = "import sys, spendsense.aws.handlers.api; print('polars' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_cold_start_imports_neither_structlog_nor_pyjwt() -> None:
+    """Both load when first needed (a logged error, a login); the invocation line is the standard library's."""
+    code = "import sys, spendsense.aws.handlers.api; print(sorted({'structlog', 'jwt', 'polars'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -18,14 +18,11 @@ cold start about 450 ms of CPU; the lane costs about 30 (`python -m bench.bench_
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +30,7 @@ from typing import Any
 from spendsense.auth.hs256 import accepted_principal
 from spendsense.aws.http import json_response, parse_http_event
 from spendsense.aws.insight_keys import PATH, VERSION_SQL, build_id, cache_key, parse_as_of, version_of
-from spendsense.aws.invocation import ColdStart, Event, LambdaContext, Response
+from spendsense.aws.invocation import ColdStart, Event, LambdaContext, Response, write_invocation
 from spendsense.aws.signed_s3 import S3ReadError, SignedS3
 from spendsense.aws.snapshot import S3Snapshot
 from spendsense.kit.env_rules import DEFAULT_CORS_ORIGINS, ENVIRONMENTS, is_weak_secret, split_origins
@@ -241,18 +238,16 @@ def answer(kind: str, event: Event, context: LambdaContext, cold_start: ColdStar
 
 
 def _log_invocation(context: LambdaContext, kind: str, cold: bool, started: float) -> None:
-    """The line `runtime.observe` writes for a call, with the same fields, as JSON on stderr."""
-    line = {
-        "function": context.function_name,
-        "request_id": context.aws_request_id,
-        "route": f"GET /api/insights/{{user_id}}/{kind}",
-        "status": 200,
-        "latency_ms": round((time.perf_counter() - started) * 1000, 2),
-        "cold_start": cold,
-        "cache": "hit",
-        "lane": "express",
-        "event": "invocation",
-        "level": "info",
-        "timestamp": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
-    }
-    print(json.dumps(line), file=sys.stderr, flush=True)
+    """The line `runtime.observe` writes for a call, with the same fields."""
+    write_invocation(
+        {
+            "function": context.function_name,
+            "request_id": context.aws_request_id,
+            "route": f"GET /api/insights/{{user_id}}/{kind}",
+            "status": 200,
+            "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+            "cold_start": cold,
+            "cache": "hit",
+            "lane": "express",
+        }
+    )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 Event = dict[str, Any]
@@ -41,3 +44,14 @@ class ColdStart:
     def take(self) -> bool:
         cold, self._cold = self._cold, False
         return cold
+
+
+def write_invocation(fields: dict[str, Any]) -> None:
+    """One `invocation` line as structlog's JSON renderer writes it (event, level, timestamp), on stderr.
+
+    Every call logs this line; writing it with the standard library keeps structlog's import
+    (and its configuration) off a cold start that logs nothing else.
+    """
+    timestamp = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    line = {**fields, "event": "invocation", "level": "info", "timestamp": timestamp}
+    print(json.dumps(line, default=str), file=sys.stderr, flush=True)

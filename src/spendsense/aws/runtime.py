@@ -9,8 +9,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from spendsense.aws.invocation import ColdStart, Event, Handler, Invocation, LambdaContext, Response
+from spendsense.aws.invocation import ColdStart, Event, Handler, Invocation, LambdaContext, Response, write_invocation
 from spendsense.kit.logging import configure_logging, get_logger
 
 __all__ = ["ColdStart", "Event", "Handler", "Invocation", "LambdaContext", "Response", "observe"]
@@ -18,9 +19,14 @@ __all__ = ["ColdStart", "Event", "Handler", "Invocation", "LambdaContext", "Resp
 log = get_logger("spendsense.aws")
 
 
+INFO_LEVELS = frozenset({"DEBUG", "INFO", "NOTSET"})
+_invocations = {"logged": True}  # whether the configured level lets `info` lines (the invocation line) through
+
+
 def configure_lambda_logging(level: str) -> None:
     """JSON lines on stderr: the Lambda JSON log format passes them to CloudWatch as structured records."""
     configure_logging(level, json=True)
+    _invocations["logged"] = level.upper() in INFO_LEVELS
 
 
 @contextmanager
@@ -36,14 +42,11 @@ def observe(context: LambdaContext, cold_start: ColdStart) -> Iterator[Invocatio
         call.extra["error"] = type(exc).__name__
         raise
     finally:
-        # A logger per call rather than the module's: it binds to the logging configured at that time.
-        get_logger("spendsense.aws").info(
-            "invocation",
-            function=context.function_name,
-            request_id=context.aws_request_id,
-            route=call.route,
-            status=call.status,
-            latency_ms=round((time.perf_counter() - started) * 1000, 2),
-            cold_start=cold,
-            **call.extra,
-        )
+        if _invocations["logged"]:
+            fields: dict[str, Any] = {
+                "function": context.function_name,
+                "request_id": context.aws_request_id,
+                "route": call.route,
+            }
+            fields |= {"status": call.status, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+            write_invocation({**fields, "cold_start": cold, **call.extra})
