@@ -122,7 +122,7 @@ def _months_off(anchor: pl.Expr) -> pl.Expr:
     return (pl.col("date") - nearest).dt.total_days().abs()
 
 
-def calendar_share(rows: pl.DataFrame) -> pl.DataFrame:
+def calendar_share(rows: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """Semi-monthly check on `with_gaps` rows: the share of occurrences on one of the stream's two days of month.
 
     The two days are those of the first two occurrences; each later occurrence must fall, in
@@ -159,8 +159,8 @@ def classify(frequencies: Sequence[Frequency]) -> pl.Expr:
 
 def with_frequency(stats: pl.DataFrame, rows: pl.DataFrame, frequencies: Sequence[Frequency]) -> pl.DataFrame:
     """Add `frequency` to per-stream `stats` (by `stream`, with `gap_aggregations`) from the `with_gaps` rows."""
-    candidates = stats.filter(SEMI_MONTHLY.fits(pl.col("median_gap_days"))).select("stream")
-    shares = calendar_share(rows.join(candidates, on="stream", how="semi"))
+    candidates = stats.lazy().filter(SEMI_MONTHLY.fits(pl.col("median_gap_days"))).select("stream")
+    shares = calendar_share(rows.lazy().join(candidates, on="stream", how="semi"))
     return (
         stats.lazy()
         .join(shares.lazy(), on="stream", how="left")

@@ -80,7 +80,8 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
     )
     classified = cadence.with_frequency(stats.filter(pl.col("occurrences") >= 2), rows, cadence.PAY_FREQUENCIES)
     return (
-        classified.with_columns(
+        classified.lazy()
+        .with_columns(
             stream_id("user_id", pl.lit("income"), "merchant_key").alias("stream_id"),
             pl.col("frequency").fill_null(IRREGULAR),
             pl.col("occurrences").alias("deposits"),
@@ -89,6 +90,7 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
         .select(INCOME_STREAMS.names())
         .cast(INCOME_STREAMS)
         .sort("user_id", "stream_id")
+        .collect(engine=ENGINE)
     )
 
 
