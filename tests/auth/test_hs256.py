@@ -73,3 +73,37 @@ def test_a_changed_claim_breaks_the_signature() -> None:
     assert accepted_principal(forged, SECRET, time.time()) is None
     with pytest.raises(NotAuthenticated):
         decode_token(forged, SECRET)
+
+
+@given(
+    position=st.integers(min_value=0, max_value=200),
+    replacement=st.sampled_from([*"AQgw_-+/=.", "==", " ", "\n", "%3D"]),
+)
+def test_a_token_respelled_anywhere_is_never_accepted_unless_pyjwt_accepts_it(position: int, replacement: str) -> None:
+    """Base64 has several spellings of the same bytes; PyJWT takes only the canonical one, and so must we."""
+    token = issue_token(Principal("customer", "u1"), SECRET, timedelta(minutes=5), now())
+    at = position % (len(token) + 1)
+    changed = token[:at] + replacement + token[at + 1 :]
+    if accepted_principal(changed, SECRET, time.time()) is not None:
+        assert decode_token(changed, SECRET) == Principal("customer", "u1")
+
+
+@pytest.mark.parametrize("padding", ["=", "==", "====="])
+def test_padding_or_the_standard_alphabet_is_declined(padding: str) -> None:
+    token = issue_token(Principal("customer", "u1"), SECRET, timedelta(minutes=5), now())
+    header, claims, signature = token.split(".")
+    for variant in (f"{token}{padding}", f"{header}.{claims}.{signature.replace('-', '+').replace('_', '/')}"):
+        if variant != token:
+            assert accepted_principal(variant, SECRET, time.time()) is None
+
+
+def test_the_same_signature_bytes_spelled_otherwise_are_declined() -> None:
+    """The last character of a 32-byte signature carries two unused bits: flipping one keeps the bytes."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    token = issue_token(Principal("customer", "u1"), SECRET, timedelta(minutes=5), now())
+    last = alphabet[alphabet.index(token[-1]) ^ 1]
+    variant = token[:-1] + last
+    assert base64.urlsafe_b64decode(variant.split(".")[2] + "=") == base64.urlsafe_b64decode(token.split(".")[2] + "=")
+    assert accepted_principal(variant, SECRET, time.time()) is None
+    with pytest.raises(NotAuthenticated):
+        decode_token(variant, SECRET)

@@ -174,6 +174,13 @@ class TestSettings:
             ({"ENVIRONMENT": "staging"}, "settings"),
             ({"DB_S3_KEY": "spendsense.db"}, "settings"),  # a snapshot needs SPENDSENSE_DB_S3_BUCKET too
             ({"SPENDSENSE_SNAPSHOT_CHECK_SECONDS": "-1"}, "settings"),
+            ({"SPENDSENSE_SNAPSHOT_CHECK_SECONDS": "nan"}, "settings"),
+            ({"SPENDSENSE_SNAPSHOT_WRITE_ATTEMPTS": "0"}, "settings"),
+            ({"SPENDSENSE_JWT_TTL_MINUTES": "9999"}, "settings"),
+            ({"SPENDSENSE_LOG_LEVEL": "LOUD"}, "settings"),
+            ({"DB_PATH": ""}, "settings"),
+            ({"jwt_secret": "b" * 48}, "settings"),  # two spellings, two values: pydantic's pick is not ours to guess
+            ({"S3_BUCKET_INSIGHTS": "elsewhere"}, "cache error"),  # no such bucket: the full handler answers
         ],
     )
     def test_the_lane_stays_closed_where_the_settings_say_so(
@@ -209,6 +216,22 @@ class TestSettings:
                 lambda_settings.snapshot_check_seconds,
             )
 
+    def test_names_in_any_case_are_read_as_pydantic_reads_them(
+        self, cached: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from spendsense.config import Settings
+
+        warmed(cached)
+        for name in ("JWT_SECRET", "S3_BUCKET_INSIGHTS", "CORS_ORIGINS"):
+            value = os.environ[name]
+            monkeypatch.delenv(name)
+            monkeypatch.setenv(name.lower(), value)
+        express.reset()
+        config = express.LaneConfig.from_environment()
+        assert isinstance(config, express.LaneConfig)
+        assert config.cors_origins == tuple(Settings().cors_origins)
+        assert isinstance(by_express("net-worth", CUSTOMER, bearer(cached, CUSTOMER)), dict)
+
 
 class TestSnapshot:
     def test_the_store_is_downloaded_once_per_container_whichever_path_runs_first(
@@ -229,6 +252,30 @@ class TestSnapshot:
         assert call("net-worth", CUSTOMER, bearer(cached, CUSTOMER)) == first
         assert snapshot.downloads == 1
         assert insights.endpoint().database.snapshot is snapshot
+
+    def test_a_newer_snapshot_is_read_once_it_is_noticed(
+        self, cached: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """Consent withdrawn in another container's snapshot: the lane's open connection must not read the old file."""
+        s3 = boto3.client("s3", region_name=REGION)
+        s3.create_bucket(Bucket="express-data")
+        s3.put_object(Bucket="express-data", Key="spendsense.db", Body=cached.path.read_bytes())
+        monkeypatch.setenv("DB_PATH", str(tmp_path / "container" / "spendsense.db"))
+        monkeypatch.setenv("DB_S3_KEY", "spendsense.db")
+        monkeypatch.setenv("SPENDSENSE_DB_S3_BUCKET", "express-data")
+        monkeypatch.setenv("SPENDSENSE_SNAPSHOT_CHECK_SECONDS", "0")
+        express.reset()
+        warmed(cached)
+        assert isinstance(by_express("net-worth", CUSTOMER, bearer(cached, CUSTOMER)), dict)  # connection open
+        engine = make_engine(cached.url)
+        with session_scope(engine) as session:
+            consent.record(session, CUSTOMER, False, source="another container")
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        s3.put_object(Bucket="express-data", Key="spendsense.db", Body=cached.path.read_bytes())
+        assert by_express("net-worth", CUSTOMER, bearer(cached, CUSTOMER)) == "consent"
+        assert call("net-worth", CUSTOMER, bearer(cached, CUSTOMER))["statusCode"] == 403
 
 
 def test_a_hit_imports_only_the_standard_library(cached: Store, aws: str, tmp_path: Path) -> None:

@@ -97,6 +97,9 @@ def test_a_warm_client_keeps_its_connection_and_replaces_a_dropped_one() -> None
         connection.sock.shutdown(socket.SHUT_RDWR)  # the connection dies while the container is idle
         assert client.get_object(Bucket="b", Key="k")["Body"].read() == b"1"
         assert len(KeepAlive.connections) == 2
+        client.get_object(Bucket="b", Key="k")  # a body left unread: that connection cannot be reused
+        assert client.get_object(Bucket="b", Key="k")["Body"].read() == b"1"
+        assert len(KeepAlive.connections) == 3
     finally:
         server.shutdown()
 

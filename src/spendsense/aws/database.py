@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -128,6 +129,18 @@ def at_heads(engine: Engine, heads: frozenset[str]) -> bool:
     return frozenset(found) == heads
 
 
+@dataclass(frozen=True)
+class AlsoDispose:
+    """A snapshot's replace hook: `first`, then the adopting engine's connections closed."""
+
+    first: Callable[[], None]
+    engine: Engine
+
+    def __call__(self) -> None:
+        self.first()
+        self.engine.dispose()
+
+
 def open_database(
     settings: Settings, lambda_settings: LambdaSettings, s3: Callable[[], Any], adopt: S3Snapshot | None = None
 ) -> LambdaDatabase:
@@ -143,14 +156,10 @@ def open_database(
     engine = make_engine(settings.sqlalchemy_url)
     where = (lambda_settings.db_s3_bucket, settings.db_s3_key, Path(settings.db_path))
     if adopt is not None and (adopt.bucket, adopt.key, adopt.path) == where:
-        snapshot, before = adopt, adopt.on_replace
+        snapshot = adopt
         snapshot.s3 = s3()
-
-        def replace() -> None:
-            before()
-            engine.dispose()
-
-        snapshot.on_replace = replace
+        # The adopter's own hook first (the lane's connection); a later adoption replaces this one.
+        snapshot.on_replace = AlsoDispose(getattr(adopt.on_replace, "first", adopt.on_replace), engine)
     else:
         snapshot = S3Snapshot(
             s3=s3(),

@@ -18,6 +18,7 @@ cold start about 450 ms of CPU; the lane costs about 30 (`python -m bench.bench_
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import time
@@ -34,6 +35,7 @@ from spendsense.aws.invocation import ColdStart, Event, LambdaContext, Response,
 from spendsense.aws.signed_s3 import S3ReadError, SignedS3
 from spendsense.aws.snapshot import S3Snapshot
 from spendsense.kit.env_rules import DEFAULT_CORS_ORIGINS, ENVIRONMENTS, is_weak_secret, split_origins
+from spendsense.kit.logging import configure_logging
 
 CONSENTED = """
 SELECT consent.granted FROM users JOIN consent ON consent.user_id = users.user_id WHERE users.user_id = :user_id
@@ -43,9 +45,42 @@ LOGGED_LEVELS = frozenset({"DEBUG", "INFO", "NOTSET"})
 INSIGHTS_BUCKET = ("S3_BUCKET_INSIGHTS", "SPENDSENSE_S3_BUCKET_INSIGHTS")
 
 
-def _first(environ: Mapping[str, str], *names: str) -> str | None:
-    """The first of `names` that is set, as `Settings`' alias choices read them."""
-    return next((environ[name] for name in names if name in environ), None)
+class _Variables:
+    """The environment as pydantic-settings reads it: names in any case; the first alias that is set wins."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self.values: dict[str, str] = {}
+        self.ambiguous: set[str] = set()
+        for name, value in environ.items():
+            key = name.upper()
+            if key in self.values and self.values[key] != value:
+                self.ambiguous.add(key)  # which one pydantic takes depends on dict order: not ours to guess
+            self.values[key] = value
+
+    def get(self, *names: str) -> str | None:
+        return next((self.values[name] for name in names if name in self.values), None)
+
+
+# Every variable the settings classes read that bears on whether the full handler starts, and how.
+READ = (
+    "ENVIRONMENT", "SPENDSENSE_ENVIRONMENT", "JWT_SECRET", "SPENDSENSE_JWT_SECRET", "DATABASE_URL",
+    "SPENDSENSE_DATABASE_URL", "DB_PATH", "SPENDSENSE_DB_PATH", "DB_S3_KEY", "SPENDSENSE_DB_S3_KEY",
+    "SPENDSENSE_DB_S3_BUCKET", "CORS_ORIGINS", "SPENDSENSE_CORS_ORIGINS", "S3_BUCKET_INSIGHTS",
+    "SPENDSENSE_S3_BUCKET_INSIGHTS", "SPENDSENSE_DATA_DIR", "SPENDSENSE_LOG_LEVEL", "SPENDSENSE_API_BASE_PATH",
+    "SPENDSENSE_SNAPSHOT_CHECK_SECONDS", "SPENDSENSE_SNAPSHOT_WRITE_ATTEMPTS", "SPENDSENSE_JWT_TTL_MINUTES",
+)  # fmt: skip
+LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "FATAL", "NOTSET"})
+
+
+def _number(text: str | None, default: float, low: float, high: float = math.inf, whole: bool = False) -> float | None:
+    """A setting's number within [low, high] (and whole, for an integer field); None when invalid."""
+    if text is None:
+        return default
+    try:
+        value = int(text) if whole else float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and low <= value <= high else None
 
 
 @dataclass(frozen=True)
@@ -60,58 +95,53 @@ class LaneConfig:
     check_seconds: float
     cors_origins: tuple[str, ...]
     base_path: str
-    logs_info: bool
+    log_level: str
+
+    @property
+    def logs_info(self) -> bool:
+        return self.log_level in LOGGED_LEVELS
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> LaneConfig | str:
-        """The configuration, or why the lane stays closed (the full handler then reads the settings)."""
-        closed = _closed_because(environ)
-        if closed is not None:
-            return closed
-        secret, bucket = _first(environ, "JWT_SECRET", "SPENDSENSE_JWT_SECRET"), _first(environ, *INSIGHTS_BUCKET)
-        if secret is None or bucket is None:  # _closed_because checked them; for the type checker
+        """The configuration, or why the lane stays closed (the full handler then reads, or refuses, the settings)."""
+        found = _Variables(environ)
+        get = found.get
+        if get("DATABASE_URL", "SPENDSENSE_DATABASE_URL"):
+            return "postgresql"
+        bucket = get("S3_BUCKET_INSIGHTS", "SPENDSENSE_S3_BUCKET_INSIGHTS")
+        if not bucket:
+            return "no insights cache"
+        environment = get("ENVIRONMENT", "SPENDSENSE_ENVIRONMENT") or "development"
+        secret = get("JWT_SECRET", "SPENDSENSE_JWT_SECRET")
+        db_path, key = get("DB_PATH", "SPENDSENSE_DB_PATH"), get("DB_S3_KEY", "SPENDSENSE_DB_S3_KEY") or None
+        snapshot_bucket, level = get("SPENDSENSE_DB_S3_BUCKET") or None, (get("SPENDSENSE_LOG_LEVEL") or "INFO").upper()
+        check_seconds = _number(get("SPENDSENSE_SNAPSHOT_CHECK_SECONDS"), 15.0, 0.0)
+        numbers = [check_seconds, _number(get("SPENDSENSE_SNAPSHOT_WRITE_ATTEMPTS"), 8, 1, whole=True)]
+        numbers.append(_number(get("SPENDSENSE_JWT_TTL_MINUTES"), 60, 1, 24 * 60, whole=True))
+        doubtful = (
+            found.ambiguous.intersection(READ)
+            or environment not in ENVIRONMENTS
+            or not secret
+            or (environment != "development" and is_weak_secret(secret))
+            or None in numbers
+            or "" in (db_path, get("SPENDSENSE_DATA_DIR"))
+            or (key and not (snapshot_bucket and db_path))
+            or level not in LOG_LEVELS
+        )
+        if doubtful or secret is None or check_seconds is None:
             return "settings"
-        db_path = _first(environ, "DB_PATH", "SPENDSENSE_DB_PATH")
-        key = _first(environ, "DB_S3_KEY", "SPENDSENSE_DB_S3_KEY") or None
-        snapshot_bucket = environ.get("SPENDSENSE_DB_S3_BUCKET") or None
-        origins = _first(environ, "CORS_ORIGINS", "SPENDSENSE_CORS_ORIGINS")
+        origins = get("CORS_ORIGINS", "SPENDSENSE_CORS_ORIGINS")
         return cls(
             secret=secret,
-            db_path=Path(db_path) if db_path else Path(environ.get("SPENDSENSE_DATA_DIR", "data")) / "spendsense.db",
+            db_path=Path(db_path) if db_path else Path(get("SPENDSENSE_DATA_DIR") or "data") / "spendsense.db",
             insights_bucket=bucket,
             snapshot_bucket=snapshot_bucket if key else None,
             snapshot_key=key,
-            check_seconds=float(environ.get("SPENDSENSE_SNAPSHOT_CHECK_SECONDS", "15")),
+            check_seconds=check_seconds,
             cors_origins=tuple(split_origins(origins) if origins is not None else DEFAULT_CORS_ORIGINS),
-            base_path=environ.get("SPENDSENSE_API_BASE_PATH", "/"),
-            logs_info=environ.get("SPENDSENSE_LOG_LEVEL", "INFO").upper() in LOGGED_LEVELS,
+            base_path=get("SPENDSENSE_API_BASE_PATH") or "/",
+            log_level=level,
         )
-
-
-def _closed_because(environ: Mapping[str, str]) -> str | None:
-    """Why the lane cannot serve with these settings (the full handler answers, or refuses, then)."""
-    environment = _first(environ, "ENVIRONMENT", "SPENDSENSE_ENVIRONMENT") or "development"
-    secret = _first(environ, "JWT_SECRET", "SPENDSENSE_JWT_SECRET")
-    snapshot = [_first(environ, "DB_S3_KEY", "SPENDSENSE_DB_S3_KEY"), environ.get("SPENDSENSE_DB_S3_BUCKET")]
-    snapshot.append(_first(environ, "DB_PATH", "SPENDSENSE_DB_PATH"))
-    try:
-        check_seconds = float(environ.get("SPENDSENSE_SNAPSHOT_CHECK_SECONDS", "15"))
-    except ValueError:
-        check_seconds = -1.0
-    if _first(environ, "DATABASE_URL", "SPENDSENSE_DATABASE_URL"):
-        return "postgresql"
-    if not _first(environ, *INSIGHTS_BUCKET):
-        return "no insights cache"
-    weak = environment != "development" and secret is not None and is_weak_secret(secret)
-    if (
-        environment not in ENVIRONMENTS
-        or not secret
-        or weak
-        or check_seconds < 0
-        or (snapshot[0] and not all(snapshot))
-    ):
-        return "settings"
-    return None
 
 
 class Declined(Exception):
@@ -180,6 +210,8 @@ def lane() -> Lane | str:
     config, s3 = LaneConfig.from_environment(), SignedS3.from_environment()
     if isinstance(config, str):
         return config
+    # As the full handler configures it; structlog itself loads only if a line is logged (a download).
+    configure_logging(config.log_level, json=True)
     return Lane(config, s3) if s3 is not None else "no AWS credentials"
 
 

@@ -85,6 +85,7 @@ class SignedS3:
     region: str
     endpoint_url: str | None = None
     _connections: dict[tuple[str, str], http.client.HTTPConnection] = field(default_factory=dict, repr=False)
+    _responses: dict[tuple[str, str], http.client.HTTPResponse] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> SignedS3 | None:
@@ -107,10 +108,14 @@ class SignedS3:
         return "https", f"{bucket}.s3.{self.region}.amazonaws.com", f"/{encoded}"
 
     def _connection(self, scheme: str, host: str) -> http.client.HTTPConnection:
-        found = self._connections.get((scheme, host))
+        key = (scheme, host)
+        found, last = self._connections.get(key), self._responses.get(key)
+        if found is not None and last is not None and not last.isclosed():
+            found.close()  # the last body was not read to its end: the connection cannot carry another request
+            found = None
         if found is None:
             kind = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
-            found = self._connections[scheme, host] = kind(host, timeout=CONNECT_TIMEOUT)
+            found = self._connections[key] = kind(host, timeout=CONNECT_TIMEOUT)
         return found
 
     def _send(self, method: str, scheme: str, host: str, path: str) -> http.client.HTTPResponse:
@@ -118,18 +123,26 @@ class SignedS3:
         for attempt in range(2):
             connection = self._connection(scheme, host)
             try:
-                connection.request(
-                    method, path, headers=sign(method, host, path, self.credentials, self.region, _now())
-                )
+                headers = sign(method, host, path, self.credentials, self.region, _now())
+                connection.request(method, path, headers=headers)
                 if connection.sock is not None:
                     connection.sock.settimeout(READ_TIMEOUT)
-                return connection.getresponse()
+                answer = self._responses[scheme, host] = connection.getresponse()
             except (http.client.HTTPException, ConnectionError):
-                connection.close()
-                del self._connections[scheme, host]
-                if attempt:
+                self._drop(scheme, host)
+                if attempt:  # one more try is for a connection that died while the container was idle
                     raise
+                continue
+            except OSError:  # a timeout, a TLS error: not worth a second wait
+                self._drop(scheme, host)
+                raise
+            return answer
         raise AssertionError("unreachable")
+
+    def _drop(self, scheme: str, host: str) -> None:
+        found = self._connections.pop((scheme, host), None)
+        if found is not None:
+            found.close()
 
     def _request(self, method: str, bucket: str, key: str) -> http.client.HTTPResponse:
         scheme, host, path = self._address(bucket, key)
