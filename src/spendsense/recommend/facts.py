@@ -6,7 +6,7 @@ fact: `Facts.of` drops it, so a template that needs it is simply not used.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -131,6 +131,17 @@ class Facts(Mapping[str, Fact]):
 
     def __len__(self) -> int:
         return len(self._facts)
+
+    # The dict's own views and lookup: `Mapping`'s defaults are pure Python, and every candidate's
+    # templates ask `fields <= facts.keys()` (about a third of the recommendation step's time).
+    def __contains__(self, name: object) -> bool:
+        return name in self._facts
+
+    def keys(self) -> KeysView[str]:
+        return self._facts.keys()
+
+    def items(self) -> ItemsView[str, Fact]:
+        return self._facts.items()
 
     def merged(self, other: Facts) -> Facts:
         return Facts({**self._facts, **other._facts})
