@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import boto3
 import pytest
 
+from spendsense.aws import insight_keys
 from spendsense.aws.handlers import insights
 from spendsense.aws.insight_cache import data_version
 from spendsense.insights.repository import save_budgets
+from spendsense.kit.clock import utcnow
 from spendsense.kit.db import make_engine, session_scope
+from spendsense.models import User
 from tests.aws.conftest import CUSTOMER, OTHER, FakeLambdaContext, Store, http_event
 
 BUCKET = "spendsense-test-insights"
@@ -93,3 +97,19 @@ class TestDataVersion:
             session.flush()
             assert data_version(session, CUSTOMER) != both
         engine.dispose()
+
+    def test_without_transactions_it_moves_with_the_day_and_otherwise_it_does_not(
+        self, lambda_env: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without an as-of date an insight describes the newest transaction day, or today for a user without any."""
+        engine = make_engine(lambda_env.url)
+        with session_scope(engine) as session:
+            session.add(User(user_id="no_rows_yet", name="New customer", created_at=utcnow()))
+            session.flush()
+            today = (data_version(session, "no_rows_yet"), data_version(session, CUSTOMER))
+            later = utcnow() + timedelta(days=1)
+            monkeypatch.setattr(insight_keys, "utcnow", lambda: later)
+            tomorrow = (data_version(session, "no_rows_yet"), data_version(session, CUSTOMER))
+        engine.dispose()
+        assert today[0] != tomorrow[0]
+        assert today[1] == tomorrow[1]

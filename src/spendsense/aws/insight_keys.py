@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
+from spendsense.kit.clock import utcnow
 from spendsense.kit.errors import InvalidInput
 
 PATH = re.compile(r"^/api/insights/(?P<user_id>[^/]{1,64})/(?P<kind>[a-z-]+)/?$")
@@ -38,9 +39,21 @@ SELECT * FROM
 """
 
 
+TRANSACTION_COUNT = 6
+"""Where `VERSION_SQL`'s row holds the user's transaction count."""
+
+
 def version_of(row: Sequence[object]) -> str:
-    """The digest of `VERSION_SQL`'s one row, as the database driver returned it."""
-    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:32]
+    """The digest of `VERSION_SQL`'s one row, as the database driver returned it.
+
+    An insight without an as-of date describes the user's newest transaction day, which the row
+    holds; for a user without any transactions it describes today, so today joins their version
+    (else yesterday's cached answer would be a hit today, when a fresh one would differ).
+    """
+    values = tuple(row)
+    if not values[TRANSACTION_COUNT]:
+        values += (utcnow().date(),)
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
 
 
 def build_id() -> str:
