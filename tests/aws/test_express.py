@@ -233,18 +233,23 @@ class TestSettings:
         assert isinstance(by_express("net-worth", CUSTOMER, bearer(cached, CUSTOMER)), dict)
 
 
+def in_snapshot_mode(store: Store, monkeypatch: pytest.MonkeyPatch, container: Path) -> Any:
+    """The store uploaded as the S3 snapshot, and the functions set to download it into `container`."""
+    s3 = boto3.client("s3", region_name=REGION)
+    s3.create_bucket(Bucket="express-data")
+    s3.put_object(Bucket="express-data", Key="spendsense.db", Body=store.path.read_bytes())
+    monkeypatch.setenv("DB_PATH", str(container / "spendsense.db"))
+    monkeypatch.setenv("DB_S3_KEY", "spendsense.db")
+    monkeypatch.setenv("SPENDSENSE_DB_S3_BUCKET", "express-data")
+    express.reset()
+    return s3
+
+
 class TestSnapshot:
     def test_the_store_is_downloaded_once_per_container_whichever_path_runs_first(
         self, cached: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     ) -> None:
-        s3 = boto3.client("s3", region_name=REGION)
-        s3.create_bucket(Bucket="express-data")
-        s3.put_object(Bucket="express-data", Key="spendsense.db", Body=cached.path.read_bytes())
-        local = tmp_path / "container" / "spendsense.db"
-        monkeypatch.setenv("DB_PATH", str(local))
-        monkeypatch.setenv("DB_S3_KEY", "spendsense.db")
-        monkeypatch.setenv("SPENDSENSE_DB_S3_BUCKET", "express-data")
-        express.reset()
+        in_snapshot_mode(cached, monkeypatch, tmp_path / "container")
         first = call("net-worth", CUSTOMER, bearer(cached, CUSTOMER))  # lane downloads, misses; full adopts
         snapshot = express.shared_snapshot()
         assert snapshot is not None
@@ -257,14 +262,8 @@ class TestSnapshot:
         self, cached: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     ) -> None:
         """Consent withdrawn in another container's snapshot: the lane's open connection must not read the old file."""
-        s3 = boto3.client("s3", region_name=REGION)
-        s3.create_bucket(Bucket="express-data")
-        s3.put_object(Bucket="express-data", Key="spendsense.db", Body=cached.path.read_bytes())
-        monkeypatch.setenv("DB_PATH", str(tmp_path / "container" / "spendsense.db"))
-        monkeypatch.setenv("DB_S3_KEY", "spendsense.db")
-        monkeypatch.setenv("SPENDSENSE_DB_S3_BUCKET", "express-data")
         monkeypatch.setenv("SPENDSENSE_SNAPSHOT_CHECK_SECONDS", "0")
-        express.reset()
+        s3 = in_snapshot_mode(cached, monkeypatch, tmp_path / "container")
         warmed(cached)
         assert isinstance(by_express("net-worth", CUSTOMER, bearer(cached, CUSTOMER)), dict)  # connection open
         engine = make_engine(cached.url)
