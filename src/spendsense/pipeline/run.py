@@ -96,7 +96,8 @@ def _store(engine: Engine, outcome: Outcome, windows: tuple[str, ...], user_ids:
     with session_scope(engine) as session:
         repository.clear(session, windows, user_ids)
         for start in range(0, len(users), STORE_SLICE):
-            part = documents.for_users(outcome, users[start : start + STORE_SLICE])
+            whole = len(users) <= STORE_SLICE
+            part = outcome if whole else documents.for_users(outcome, users[start : start + STORE_SLICE])
             for name, rows in _rows(part, now, as_of):
                 counts[name] += repository.insert_rows(session, name, rows)
     return counts

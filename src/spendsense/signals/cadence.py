@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import polars as pl
 
 from spendsense.signals.window import ENGINE
 
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 MIN_OCCURRENCES = 3
 REGULAR_SHARE = 0.75
 """A cadence holds when at least this share of the gaps (or days of month) fits it."""
@@ -72,7 +74,7 @@ def in_order(rows: pl.DataFrame, keys: Sequence[str], carry: Sequence[str] = ())
     )
 
 
-def sequenced(ordered: pl.DataFrame, min_occurrences: int = 1) -> pl.DataFrame:
+def sequenced(ordered: pl.DataFrame | pl.LazyFrame, min_occurrences: int = 1) -> pl.DataFrame:
     """`in_order` rows of streams with at least `min_occurrences`, with `gap` (days since the previous one) and `seq`.
 
     Rows of one stream are contiguous, so comparing each row with the previous one replaces
@@ -108,7 +110,7 @@ def gap_aggregations(frequencies: Sequence[Frequency]) -> list[pl.Expr]:
     ]
 
 
-def with_fits(ordered: pl.DataFrame, frequencies: Sequence[Frequency]) -> pl.DataFrame:
+def with_fits(ordered: FrameT, frequencies: Sequence[Frequency]) -> FrameT:
     """Per occurrence: whether its gap fits each frequency (null for a stream's first occurrence)."""
     return ordered.with_columns(
         frequency.fits(pl.col("gap")).alias(frequency.share_column) for frequency in frequencies

@@ -120,15 +120,20 @@ def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFra
 def _streams(occurrences: Occurrences, since: date) -> pl.DataFrame:
     """Cadence and amount stability on slim sorted rows; descriptions only for the streams found."""
     # Most (user, merchant) groups are one-off purchases: `sequenced` drops them before anything heavier.
-    ordered = cadence.sequenced(occurrences.ordered.filter(pl.col("date") > since), cadence.MIN_OCCURRENCES)
+    since_rows = occurrences.ordered.lazy().filter(pl.col("date") > since)
+    ordered = cadence.sequenced(since_rows, cadence.MIN_OCCURRENCES)
     median = pl.col("amount").median().over("stream")
-    ordered = cadence.with_fits(ordered, cadence.ALL_FREQUENCIES).with_columns(
-        ((pl.col("amount") - median).abs() <= AMOUNT_BAND * median).alias("stable")
+    stable_amount = ((pl.col("amount") - median).abs() <= AMOUNT_BAND * median).alias("stable")
+    ordered = (
+        cadence.with_fits(ordered.lazy(), cadence.ALL_FREQUENCIES).with_columns(stable_amount).collect(engine=ENGINE)
     )
-    stats = ordered.group_by("stream").agg(
-        *cadence.gap_aggregations(cadence.ALL_FREQUENCIES), pl.col("stable").mean().alias("amount_share")
+    stable = (
+        ordered.lazy()
+        .group_by("stream")
+        .agg(*cadence.gap_aggregations(cadence.ALL_FREQUENCIES), pl.col("stable").mean().alias("amount_share"))
+        .filter(pl.col("amount_share") >= cadence.REGULAR_SHARE)
+        .collect(engine=ENGINE)
     )
-    stable = stats.filter(pl.col("amount_share") >= cadence.REGULAR_SHARE)
     found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES).filter(pl.col("frequency").is_not_null())
     return _describe(occurrences, ordered, found).join(found.select("stream", "frequency", "occurrences"), on="stream")
 
