@@ -89,6 +89,17 @@ class TestHits:
         assert again["headers"]["access-control-allow-origin"] == "https://app.example.com"
         assert insights.endpoint.cache_info().currsize == 0  # answered without SQLAlchemy, pydantic or botocore
 
+    @pytest.mark.parametrize(
+        "name",
+        ["apiGatewayProxyEvent.json", "albEvent.json", "albMultiValueHeadersEvent.json", "lambdaFunctionUrlEvent.json"],
+    )
+    def test_every_event_source_gets_the_full_handlers_answer(self, cached: Store, name: str) -> None:
+        headers = bearer(cached, CUSTOMER)
+        event = http_event(name, "GET", f"/api/insights/{CUSTOMER}/net-worth", headers, {"as_of": "2024-01-31"})
+        full = insights.net_worth(event, FakeLambdaContext())  # a miss: computed and cached by the full handler
+        assert full["statusCode"] == 200
+        assert express.answer("net-worth", event, FakeLambdaContext(), insights._cold_start) == full
+
     def test_an_existing_operator_is_served(self, cached: Store) -> None:
         warmed(cached)
         assert isinstance(by_express("net-worth", CUSTOMER, bearer(cached, OPERATOR, "operator")), dict)
