@@ -12,8 +12,8 @@ Anything else is declined: `answer` returns the reason, and the full handler (SQ
 pydantic settings, botocore) answers instead, with the API's statuses and errors. So the
 lane can only ever answer 200 with the body a fresh computation would give, and every
 refusal, miss and error keeps one implementation. PostgreSQL (DATABASE_URL) always takes
-the full handler. Importing SQLAlchemy, pydantic, botocore, PyJWT and structlog costs a
-cold start about 450 ms of CPU; the lane costs about 30 (`python -m bench.bench_lambda`).
+the full handler. `python -m bench.bench_lambda` prints what each path's imports cost a fresh
+interpreter: on 2026-12-06 the full handler's libraries 984 CPU ms, the lane's modules 138.
 """
 
 from __future__ import annotations

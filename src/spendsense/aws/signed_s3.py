@@ -1,7 +1,8 @@
 """S3 reads (GET and HEAD of one object) signed with Signature Version 4 by the standard library.
 
 botocore builds a client from its service model and endpoint rules, which costs a cold
-start about 190 ms of CPU before the first request; the insight functions' express lane
+start 187 CPU ms before the first request (402 on the slower 2026-12-06, `bench_lambda`'s
+floor); the insight functions' express lane
 (`aws.express`) needs two calls, so it signs them itself. Answers and errors have
 botocore's shapes (`{"Body": ..., "ETag": ...}`, an exception whose `response` carries the
 error code), so `S3Snapshot` and `clients.error_code` work with either client. Anything
