@@ -21,6 +21,11 @@ def stored(engine: Engine) -> dict[tuple[str, str], PersonaAssignment]:
         return {(row.user_id, row.window): row for row in s.scalars(select(PersonaAssignment))}
 
 
+def decisions(engine: Engine) -> dict[tuple[str, str], tuple[object, ...]]:
+    """Per (user, window): the primary persona, every persona matched and the decision trace."""
+    return {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+
+
 class TestRunPipeline:
     def test_only_consenting_users_are_processed(self, engine: Engine, tmp_path: Path) -> None:
         seed(engine)
@@ -55,10 +60,10 @@ class TestRunPipeline:
     ) -> None:
         seed(engine)
         whole = run_pipeline(engine, tmp_path / "whole", as_of=NEWEST)
-        before = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        before = decisions(engine)
         monkeypatch.setattr(run, "STORE_SLICE", 1)  # u1 and u3 become two slices
         sliced = run_pipeline(engine, tmp_path / "sliced", as_of=NEWEST)
-        after = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        after = decisions(engine)
         tables = ("signals", "recurring_streams", "income_streams", "persona_assignments")
         assert [sliced.rows[t] for t in tables] == [whole.rows[t] for t in tables]
         assert after == before
@@ -70,11 +75,11 @@ class TestRunPipeline:
     ) -> None:
         seed(engine)
         whole = run_pipeline(engine, tmp_path / "whole", as_of=NEWEST)
-        before = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        before = decisions(engine)
         monkeypatch.setattr(run, "RUN_SLICE", 1)  # u1, then u3: load, compute, store, recommend each
         progress: list[tuple[int, int]] = []
         sliced = run_pipeline(engine, tmp_path / "sliced", as_of=NEWEST, on_users=lambda *done: progress.append(done))
-        after = {key: (row.primary_persona, row.personas, row.trace) for key, row in stored(engine).items()}
+        after = decisions(engine)
         assert progress == [(1, 2), (2, 2)]
         assert after == before
         assert {k: v for k, v in sliced.rows.items() if k != "recommendations"} == {

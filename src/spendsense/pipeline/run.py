@@ -113,7 +113,7 @@ def _recommend(
 ) -> int:
     """Recommendations for `targets`, a slice at a time; the last slice sweeps `sweep` (None: everyone)."""
     now, saved = utcnow(), 0
-    slices = [targets[start : start + RECOMMEND_SLICE] for start in range(0, len(targets), RECOMMEND_SLICE)]
+    slices = _slices(targets, RECOMMEND_SLICE)
     for index, users in enumerate(slices):
         last = index == len(slices) - 1
         part, part_frames = (
@@ -199,16 +199,16 @@ def run_pipeline(
     exported: list[dict[str, pl.DataFrame]] = []
     done = 0
     for index, users in enumerate(slices):
+        last = index == len(slices) - 1
         frames = load_frames(engine, users)
         lap("load")
         outcome = compute_outcome(users, frames.transactions, frames.accounts, frames.liabilities, as_of)
         lap("compute")
         _add(rows, _store(engine, outcome, windows, users))
-        if chosen is None and index == len(slices) - 1:
+        if chosen is None and last:
             _forget_others(engine, windows, targets)
         lap("database")
         exported.append(_datasets(outcome))
-        last = index == len(slices) - 1
         sweep = chosen if chosen is not None else (None if last else users)
         _add(rows, {"recommendations": _recommend(engine, outcome, frames, users, sweep)})
         lap("recommend")
