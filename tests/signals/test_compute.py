@@ -133,3 +133,20 @@ class TestInvariants:
     ) -> None:
         extra = txn("biz1", AS_OF - timedelta(days=ago), amount, name="Office Depot", account_id="biz")
         assert compute(rows).signals.equals(compute([*rows, extra]).signals)
+
+    @settings(max_examples=25, deadline=None)
+    @given(histories())
+    def test_a_window_computed_alone_gives_what_the_shared_pass_gives(self, rows: list[dict[str, Any]]) -> None:
+        """Every window is computed in one pass, its rows tagged: no window may see another's rows."""
+        debts = liabilities(liability("visa", minimum=3500, last=3500))
+        frames = (transactions(*rows), population(), debts)
+        both = compute_signals(["u1", "u2"], *frames, AS_OF, window_days=(30, 180))
+        for days in (30, 180):
+            alone = compute_signals(["u1", "u2"], *frames, AS_OF, window_days=(days,))
+            label = pl.col("window") == f"{days}d"
+            for name in ("signals", "recurring_streams", "income_streams"):
+                assert getattr(both, name).filter(label).equals(getattr(alone, name)), name
+            evidence = [
+                frame.filter(label).sort("signals", "user_id").rows() for frame in (both.evidence, alone.evidence)
+            ]
+            assert evidence[0] == evidence[1]

@@ -14,7 +14,7 @@ import polars as pl
 
 from spendsense.signals import catalog, credit, fees, income, provenance, recurring, savings, spending, subscriptions
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, Window, prepare
+from spendsense.signals.window import ENGINE, KEYS, Window, per_window, prepare
 
 WINDOW_DAYS = (30, 180)
 BEHAVIOURS = {
@@ -39,20 +39,22 @@ class SignalSet:
     """Evidence sets (`provenance.EVIDENCE`) per user and window."""
 
 
-def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], window: Window) -> pl.DataFrame:
-    """One row per user: every family's values joined, defaults filled, behaviours flagged (one query)."""
-    wide = user_ids.lazy()
-    names = set(user_ids.columns)
+def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], windows: Sequence[Window]) -> pl.DataFrame:
+    """One row per user and window: every family's values joined, defaults filled, behaviours flagged (one query)."""
+    labels = pl.LazyFrame({"window": [window.label for window in windows]}, schema={"window": pl.String()})
+    wide = labels.join(user_ids.lazy(), how="cross")  # window by window, users in their order, as before
+    names = {*user_ids.columns, "window"}
     for family in families:
-        wide = wide.join(family.values.lazy(), on="user_id", how="left")
+        wide = wide.join(family.values.lazy(), on=KEYS, how="left", maintain_order="left")
         names.update(family.values.columns)
     fills = [pl.col(s.name).fill_null(s.fill) for s in catalog.SIGNALS if s.fill is not None and s.name in names]
     behaviours = [condition.alias(name) for name, condition in BEHAVIOURS.items()]
     count = pl.sum_horizontal(pl.col(name).cast(pl.Int64) for name in BEHAVIOURS).alias("behaviour_count")
+    as_of = per_window(windows, lambda window: window.as_of, pl.Date()).alias("as_of")
     return (
         wide.with_columns(fills)
         .with_columns(behaviours)
-        .with_columns(count, pl.lit(window.label).alias("window"), pl.lit(window.as_of).alias("as_of"))
+        .with_columns(count, as_of)
         .select(catalog.SCHEMA.names())
         .cast(catalog.SCHEMA)
         .collect(engine=ENGINE)
@@ -75,27 +77,26 @@ class Prepared:
     """Stream candidates of the longest lookback."""
 
 
-def compute_window(inputs: Prepared, window: Window) -> SignalSet:
-    """Every family for one window."""
+def compute_windows(inputs: Prepared, windows: Sequence[Window]) -> SignalSet:
+    """Every family for every window, in one pass: each family's rows carry their window and group by it."""
     prepared = inputs.transactions
-    spent = spending.spending_signals(prepared, window)
-    streams = recurring.streams_from(inputs.occurrences, window.as_of, window.lookback_days)
-    earned, income_streams = income.income_signals(inputs.deposits, inputs.accounts, spent.values, window)
+    spent = spending.spending_signals(prepared, windows)
+    streams = recurring.streams_from(inputs.occurrences, windows)
+    earned, income_streams = income.income_signals(inputs.deposits, inputs.accounts, spent.values, windows)
     families = (
         spent,
-        subscriptions.subscription_signals(streams, prepared, spent.values, window),
+        subscriptions.subscription_signals(streams, prepared, spent.values, windows),
         earned,
-        savings.savings_signals(prepared, inputs.accounts, spent.values, window),
-        credit.credit_signals(prepared, inputs.cards, window),
-        fees.fee_signals(prepared, window),
+        savings.savings_signals(prepared, inputs.accounts, spent.values, windows),
+        credit.credit_signals(prepared, inputs.cards, windows),
+        fees.fee_signals(prepared, windows),
     )
-    label = pl.lit(window.label).alias("window")
     return SignalSet(
-        signals=_assemble(inputs.users, families, window),
+        signals=_assemble(inputs.users, families, windows),
         cards=inputs.cards,
-        recurring_streams=streams.with_columns(label),
-        income_streams=income_streams.with_columns(label),
-        evidence=pl.concat([provenance.empty(), *(family.evidence for family in families)]).with_columns(label),
+        recurring_streams=streams,
+        income_streams=income_streams,
+        evidence=pl.concat([provenance.empty(), *(family.evidence for family in families)]),
     )
 
 
@@ -117,11 +118,4 @@ def compute_signals(
     occurrences = recurring.Occurrences.of(prepared, as_of, longest)
     cards = credit.cards(accounts, liabilities)
     inputs = Prepared(users, prepared, income.deposits(prepared), accounts, cards, occurrences)
-    parts = [compute_window(inputs, window) for window in windows]
-    return SignalSet(
-        signals=pl.concat([part.signals for part in parts]),
-        cards=inputs.cards,
-        recurring_streams=pl.concat([part.recurring_streams for part in parts]),
-        income_streams=pl.concat([part.income_streams for part in parts]),
-        evidence=pl.concat([part.evidence for part in parts]),
-    )
+    return compute_windows(inputs, windows)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, Window
+from spendsense.signals.window import ENGINE, KEYS, Window, spread, tagged, windows_of
 
 UTILIZATION_FLAGS = (30, 50, 80)
 MINIMUM_PAYMENT_SLACK_CENTS = 100
@@ -86,13 +88,19 @@ def card_signals(card_rows: pl.DataFrame) -> pl.LazyFrame:
     )
 
 
-def credit_signals(prepared: pl.DataFrame, card_rows: pl.DataFrame, window: Window) -> Family:
-    interest_rows = prepared.filter(window.contains() & rules.is_interest_charge())
-    interest = interest_rows.lazy().group_by("user_id").agg(pl.col("amount_cents").sum().alias("interest_charges"))
-    values = card_signals(card_rows).join(interest, on="user_id", how="full", coalesce=True).collect(engine=ENGINE)
+def credit_signals(prepared: pl.DataFrame, card_rows: pl.DataFrame, windows: Window | Sequence[Window]) -> Family:
+    """Card figures are balances now, the same in every window; interest is charged in the window."""
+    windows = windows_of(windows)
+    interest_rows = tagged(prepared.lazy().filter(rules.is_interest_charge()), windows).collect(engine=ENGINE)
+    interest = interest_rows.lazy().group_by(KEYS).agg(pl.col("amount_cents").sum().alias("interest_charges"))
+    values = (
+        spread(card_signals(card_rows), windows)
+        .join(interest, on=KEYS, how="full", coalesce=True)
+        .collect(engine=ENGINE)
+    )
     evidence = pl.concat(
         [
-            provenance.from_accounts(card_rows, CARD_SIGNALS),
+            provenance.from_accounts(card_rows, CARD_SIGNALS, windows),
             provenance.from_transactions(interest_rows, ["interest_charges"]),
         ]
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from spendsense import rules
@@ -9,9 +11,9 @@ from spendsense.signals import cadence, provenance
 from spendsense.signals.provenance import Family
 from spendsense.signals.recurring import stream_id
 from spendsense.signals.spending import monthly, months_of
-from spendsense.signals.window import ENGINE, Window
+from spendsense.signals.window import ENGINE, KEYS, Window, spread, tagged, windows_of
 
-STREAM_KEYS = ("user_id", "merchant_key")
+STREAM_KEYS = ("user_id", "window", "merchant_key")
 IRREGULAR = "irregular"
 LOOKBACK_SIGNALS = (
     "income_deposit_count",
@@ -58,7 +60,8 @@ def deposits(prepared: pl.DataFrame) -> pl.DataFrame:
 
 
 def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
-    """Deposits grouped by counterparty; a pay frequency when the gaps fit one, `irregular` otherwise.
+    """Deposits (tagged with their lookback's `window`) grouped by counterparty; a pay frequency when the gaps
+    fit one, `irregular` otherwise.
 
     A single deposit is not a stream. Amounts may vary (gig income does): only timing is tested.
     """
@@ -87,30 +90,36 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
             pl.col("occurrences").alias("deposits"),
             pl.col("median_gap_days").alias("median_gap_days"),
         )
-        .select(INCOME_STREAMS.names())
+        .select(*INCOME_STREAMS.names(), "window")
         .cast(INCOME_STREAMS)
-        .sort("user_id", "stream_id")
+        .sort("window", "user_id", "stream_id")
         .collect(engine=ENGINE)
     )
 
 
-def median_pay_gap(all_deposits: pl.DataFrame, window: Window) -> pl.DataFrame:
-    """Per user: the median gap between distinct deposit dates in the lookback and the last one before it."""
+def median_pay_gap(all_deposits: pl.DataFrame, windows: Sequence[Window]) -> pl.DataFrame:
+    """Per user and window: the median gap between distinct deposit dates in the lookback and the last one before it."""
     dates = all_deposits.lazy().select("user_id", "date").unique()
-    before = dates.filter(pl.col("date") <= window.lookback_start).group_by("user_id").agg(pl.col("date").max())
+    before = [
+        dates.filter(pl.col("date") <= window.lookback_start)
+        .group_by("user_id")
+        .agg(pl.col("date").max())
+        .with_columns(pl.lit(window.label).alias("window"))
+        for window in windows
+    ]
     gaps = (
-        pl.concat([dates.filter(window.in_lookback()), before])
-        .sort("user_id", "date")
-        .with_columns(pl.col("date").diff().dt.total_days().over("user_id").alias("gap"))
+        pl.concat([tagged(dates, windows, lookback=True), *before], how="diagonal")
+        .sort(*KEYS, "date")
+        .with_columns(pl.col("date").diff().dt.total_days().over(KEYS).alias("gap"))
     )
-    return gaps.group_by("user_id").agg(pl.col("gap").median().alias("median_pay_gap_days")).collect(engine=ENGINE)
+    return gaps.group_by(KEYS).agg(pl.col("gap").median().alias("median_pay_gap_days")).collect(engine=ENGINE)
 
 
 def _primary_frequency(streams: pl.DataFrame) -> pl.DataFrame:
     """The user's pay frequency: that of the stream that brought in the most."""
     return (
-        streams.sort("user_id", "total_cents", "stream_id", descending=[False, True, False])
-        .group_by("user_id", maintain_order=True)
+        streams.sort(*KEYS, "total_cents", "stream_id", descending=[False, False, True, False])
+        .group_by(KEYS, maintain_order=True)
         .agg(
             pl.len().cast(pl.Int64).alias("income_stream_count"), pl.col("frequency").first().alias("income_frequency")
         )
@@ -122,41 +131,42 @@ def _lookback_values(lookback: pl.DataFrame, streams: pl.DataFrame, gaps: pl.Dat
     variability = pl.when(pl.len() >= 2).then(amount.std(ddof=0) / amount.mean()).otherwise(None)
     return (
         lookback.lazy()
-        .group_by("user_id")
+        .group_by(KEYS)
         .agg(
             pl.len().cast(pl.Int64).alias("income_deposit_count"),
             pl.col("is_payroll").any().alias("payroll_detected"),
             variability.alias("income_variability"),
         )
-        .join(_primary_frequency(streams).lazy(), on="user_id", how="left")
-        .join(gaps.lazy(), on="user_id", how="left")
+        .join(_primary_frequency(streams).lazy(), on=KEYS, how="left")
+        .join(gaps.lazy(), on=KEYS, how="left")
     )
 
 
 def income_signals(
-    every: pl.DataFrame, accounts: pl.DataFrame, spending: pl.DataFrame, window: Window
+    every: pl.DataFrame, accounts: pl.DataFrame, spending: pl.DataFrame, windows: Window | Sequence[Window]
 ) -> tuple[Family, pl.DataFrame]:
-    """The income family and the income streams of the lookback.
+    """The income family and the income streams of each window's lookback.
 
-    `every` holds all deposits (`deposits`), `spending` carries `spending` per user.
+    `every` holds all deposits (`deposits`), `spending` carries `spending` per user and window.
     """
-    lookback = every.filter(window.in_lookback())
-    in_window = every.filter(window.contains())
+    windows = windows_of(windows)
+    lookback = tagged(every, windows, lookback=True).collect(engine=ENGINE)
+    in_window = tagged(every, windows).collect(engine=ENGINE)
     streams = income_streams(lookback)
     checking = rules.personal_accounts(accounts).filter(rules.is_checking_account())
     balance = checking.lazy().group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
-    received = in_window.lazy().group_by("user_id").agg(pl.col("amount").sum().alias("income"))
+    received = in_window.lazy().group_by(KEYS).agg(pl.col("amount").sum().alias("income"))
     values = (  # one query: each eager step costs about as much as the whole query on one user's rows
-        _lookback_values(lookback, streams, median_pay_gap(every, window))
+        _lookback_values(lookback, streams, median_pay_gap(every, windows))
         .join(
-            received.with_columns(monthly(pl.col("income"), window).alias("monthly_income")),
-            on="user_id",
+            received.with_columns(monthly(pl.col("income"), windows).alias("monthly_income")),
+            on=KEYS,
             how="full",
             coalesce=True,
         )
-        .join(balance, on="user_id", how="full", coalesce=True)
-        .join(spending.lazy().select("user_id", "spending"), on="user_id", how="left")
-        .with_columns(months_of(pl.col("checking_balance"), window).alias("cash_flow_buffer_months"))
+        .join(spread(balance, windows), on=KEYS, how="full", coalesce=True)
+        .join(spending.lazy().select(*KEYS, "spending"), on=KEYS, how="left")
+        .with_columns(months_of(pl.col("checking_balance"), windows).alias("cash_flow_buffer_months"))
         .drop("spending")
         .collect(engine=ENGINE)
     )
@@ -164,7 +174,7 @@ def income_signals(
         [
             provenance.from_transactions(in_window, WINDOW_SIGNALS),
             provenance.from_transactions(lookback, LOOKBACK_SIGNALS),
-            provenance.from_accounts(checking, ("checking_balance", "cash_flow_buffer_months")),
+            provenance.from_accounts(checking, ("checking_balance", "cash_flow_buffer_months"), windows),
         ]
     )
     return Family(values, evidence), streams

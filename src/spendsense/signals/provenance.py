@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from spendsense.signals.window import ENGINE
+from spendsense.signals.window import ENGINE, KEYS, Window, spread
 
 EVIDENCE = pl.Schema(
     {
@@ -26,22 +26,26 @@ EVIDENCE = pl.Schema(
 )
 
 
+COLUMNS = [*EVIDENCE.names(), "window"]
+"""An evidence set as the families give it: `EVIDENCE` for one window."""
+
+
 @dataclass(frozen=True)
 class Family:
-    """One signal family's output: `values` has one row per user who has any data for it."""
+    """One signal family's output: `values` has one row per user and window the user has any data for."""
 
     values: pl.DataFrame
     evidence: pl.DataFrame
 
 
 def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.DataFrame:
-    """`base` in the `EVIDENCE` shape, `signals` named; run as one query (one call costs what one step does)."""
+    """`base` in the `COLUMNS` shape, `signals` named; run as one query (one call costs what one step does)."""
     named = pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals")
-    return base.select(named if name == "signals" else pl.col(name) for name in EVIDENCE.names()).collect(engine=ENGINE)
+    return base.select(named if name == "signals" else pl.col(name) for name in COLUMNS).collect(engine=ENGINE)
 
 
 def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.DataFrame:
-    """Evidence from the transaction rows behind `signals`.
+    """Evidence from the transaction rows (tagged with their `window`) behind `signals`.
 
     `list_ids=False` keeps only the count: spending totals rest on hundreds of ordinary
     purchases, and naming each of them in every trace would bury the evidence that matters.
@@ -49,7 +53,7 @@ def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool
     ids = pl.col("transaction_id").sort() if list_ids else pl.lit([], dtype=pl.List(pl.String())).first()
     base = (
         rows.lazy()
-        .group_by("user_id")
+        .group_by(KEYS)
         .agg(
             pl.col("account_id").unique().sort().alias("account_ids"),
             ids.alias("transaction_ids"),
@@ -59,11 +63,11 @@ def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool
     return _shaped(base, signals)
 
 
-def from_accounts(accounts: pl.DataFrame, signals: Sequence[str]) -> pl.DataFrame:
-    """Evidence from balances: the accounts only."""
+def from_accounts(accounts: pl.DataFrame, signals: Sequence[str], windows: Sequence[Window]) -> pl.DataFrame:
+    """Evidence from balances (the same in every window): the accounts only."""
     base = (
-        accounts.lazy()
-        .group_by("user_id")
+        spread(accounts, windows)
+        .group_by(KEYS)
         .agg(
             pl.col("account_id").unique().sort().alias("account_ids"),
             pl.lit([], dtype=pl.List(pl.String())).first().alias("transaction_ids"),
@@ -74,4 +78,4 @@ def from_accounts(accounts: pl.DataFrame, signals: Sequence[str]) -> pl.DataFram
 
 
 def empty() -> pl.DataFrame:
-    return EVIDENCE.to_frame()
+    return pl.Schema({**EVIDENCE, "window": pl.String()}).to_frame()

@@ -7,6 +7,7 @@ grocery run every Saturday); requiring one counterparty and a steady amount remo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -14,7 +15,7 @@ import polars as pl
 
 from spendsense import rules
 from spendsense.signals import cadence
-from spendsense.signals.window import ENGINE, prepare
+from spendsense.signals.window import ENGINE, Window, per_window, prepare
 
 STREAM_KEYS = ("user_id", "merchant_key", "direction")
 AMOUNT_BAND = 0.25
@@ -101,10 +102,12 @@ LATEST = ["user_id", "merchant_key", "direction", "account_id", "merchant_name",
 
 def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
     """What each found stream reports. Only its transaction ids and its latest row are fetched from the full rows."""
-    chosen = ordered.filter(pl.col("stream").is_in(found["stream"].implode())).select("row", "stream", "date", "amount")
+    chosen = ordered.filter(pl.col("stream").is_in(found["stream"].implode()))
+    chosen = chosen.select("row", "stream", "window", "date", "amount")
     chosen = chosen.with_columns(occurrences.rows["transaction_id"].gather(chosen["row"]))
     amount = pl.col("amount")
     per_stream = chosen.group_by("stream").agg(
+        pl.col("window").first(),
         amount.mean().round().cast(pl.Int64).alias("average_amount_cents"),
         amount.last().alias("last_amount_cents"),
         pl.col("date").first().alias("first_date"),
@@ -117,11 +120,20 @@ def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFra
     return per_stream.hstack(latest).with_columns(named).drop("name", "latest")
 
 
-def _streams(occurrences: Occurrences, since: date) -> pl.DataFrame:
-    """Cadence and amount stability on slim sorted rows; descriptions only for the streams found."""
+def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) -> pl.DataFrame:
+    """Cadence and amount stability on slim sorted rows; descriptions only for the streams found.
+
+    `lookbacks` are (window, exclusive start): each window's rows are a copy of the ordered rows
+    since its start, whose stream codes are made the window's own, so one pass serves them all.
+    """
+    copies = [
+        occurrences.ordered.lazy()
+        .filter(pl.col("date") > since)
+        .with_columns(pl.col("stream").hash(seed=number), pl.lit(label).alias("window"))
+        for number, (label, since) in enumerate(lookbacks)
+    ]
     # Most (user, merchant) groups are one-off purchases: `sequenced` drops them before anything heavier.
-    since_rows = occurrences.ordered.lazy().filter(pl.col("date") > since)
-    ordered = cadence.sequenced(since_rows, cadence.MIN_OCCURRENCES)
+    ordered = cadence.sequenced(pl.concat(copies), cadence.MIN_OCCURRENCES)
     median = pl.col("amount").median().over("stream")
     stable_amount = ((pl.col("amount") - median).abs() <= AMOUNT_BAND * median).alias("stable")
     ordered = (
@@ -140,12 +152,18 @@ def _streams(occurrences: Occurrences, since: date) -> pl.DataFrame:
 
 def streams_in(prepared: pl.DataFrame, as_of: date, lookback_days: int) -> pl.DataFrame:
     """`detect_recurring_streams` on transactions already through `window.prepare` (shared by every family)."""
-    return streams_from(Occurrences.of(prepared, as_of, lookback_days), as_of, lookback_days)
+    streams = _streams(Occurrences.of(prepared, as_of, lookback_days), [("", as_of - timedelta(days=lookback_days))])
+    return _reported(streams, pl.lit(as_of)).drop("window")
 
 
-def streams_from(occurrences: Occurrences, as_of: date, lookback_days: int) -> pl.DataFrame:
-    """The streams of a lookback no longer than the one `occurrences` were gathered for."""
-    streams = _streams(occurrences, as_of - timedelta(days=lookback_days))
+def streams_from(occurrences: Occurrences, windows: Sequence[Window]) -> pl.DataFrame:
+    """Each window's streams, with `window` (no lookback longer than the one `occurrences` were gathered for)."""
+    streams = _streams(occurrences, [(window.label, window.lookback_start) for window in windows])
+    return _reported(streams, per_window(windows, lambda window: window.as_of, pl.Date()))
+
+
+def _reported(streams: pl.DataFrame, as_of: pl.Expr) -> pl.DataFrame:
+    """`STREAMS` (and `window`): identity, next date and activity as of `as_of`, and which are subscriptions."""
     predicted = cadence.next_date(pl.col("last_date"), pl.col("frequency"))
     active = predicted + pl.duration(days=cadence.tolerance(pl.col("frequency"))) >= as_of
     subscription = (
@@ -162,8 +180,8 @@ def streams_from(occurrences: Occurrences, as_of: date, lookback_days: int) -> p
             active.alias("is_active"),
         )
         .with_columns(subscription.alias("is_subscription"))
-        .select(STREAMS.names())
+        .select(*STREAMS.names(), "window")
         .cast(STREAMS)
-        .sort("user_id", "stream_id")
+        .sort("window", "user_id", "stream_id")
         .collect(engine=ENGINE)
     )

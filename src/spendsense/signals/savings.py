@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
 from spendsense.signals.spending import monthly, months_of
-from spendsense.signals.window import ENGINE, Window
+from spendsense.signals.window import ENGINE, KEYS, Window, spread, tagged, windows_of
 
 SIGNALS = (
     "savings_account_count",
@@ -24,31 +26,39 @@ def savings_accounts(accounts: pl.DataFrame) -> pl.DataFrame:
     return rules.personal_accounts(accounts).filter(rules.is_savings_account())
 
 
-def savings_signals(prepared: pl.DataFrame, accounts: pl.DataFrame, spending: pl.DataFrame, window: Window) -> Family:
-    """`spending` carries `spending` per user (from `spending.spending_signals`)."""
+def savings_signals(
+    prepared: pl.DataFrame, accounts: pl.DataFrame, spending: pl.DataFrame, windows: Window | Sequence[Window]
+) -> Family:
+    """`spending` carries `spending` per user and window (from `spending.spending_signals`)."""
+    windows = windows_of(windows)
     held = savings_accounts(accounts)
     on_savings = pl.col("account_id").is_in(held["account_id"].implode())
-    rows = prepared.filter(on_savings & window.contains())
-    inflow = rows.lazy().group_by("user_id").agg((-pl.col("amount_cents").sum()).alias("savings_net_inflow"))
+    rows = tagged(prepared.lazy().filter(on_savings), windows).collect(engine=ENGINE)
+    inflow = rows.lazy().group_by(KEYS).agg((-pl.col("amount_cents").sum()).alias("savings_net_inflow"))
     start = pl.col("savings_balance") - pl.col("savings_net_inflow")
-    values = (  # one query: each eager step costs about as much as the whole query on one user's rows
+    balances = (
         held.lazy()
         .group_by("user_id")
         .agg(
             pl.len().cast(pl.Int64).alias("savings_account_count"),
             pl.col("current_cents").sum().alias("savings_balance"),
         )
-        .join(inflow, on="user_id", how="left")
-        .join(spending.lazy().select("user_id", "spending"), on="user_id", how="left")
+    )
+    values = (  # one query: each eager step costs about as much as the whole query on one user's rows
+        spread(balances, windows)
+        .join(inflow, on=KEYS, how="left")
+        .join(spending.lazy().select(*KEYS, "spending"), on=KEYS, how="left")
         .with_columns(pl.col("savings_net_inflow").fill_null(0))
         .with_columns(
-            monthly(pl.col("savings_net_inflow"), window).alias("savings_net_inflow_monthly"),
+            monthly(pl.col("savings_net_inflow"), windows).alias("savings_net_inflow_monthly"),
             pl.when(start > 0).then(pl.col("savings_net_inflow") / start).otherwise(None).alias("savings_growth_rate"),
-            months_of(pl.col("savings_balance"), window).alias("emergency_fund_months"),
+            months_of(pl.col("savings_balance"), windows).alias("emergency_fund_months"),
         )
         .drop("spending")
         .collect(engine=ENGINE)
     )
     # The growth rate reads both the balance and the inflow, so it is named in both sets.
-    evidence = pl.concat([provenance.from_accounts(held, SIGNALS), provenance.from_transactions(rows, SIGNALS[2:5])])
+    evidence = pl.concat(
+        [provenance.from_accounts(held, SIGNALS, windows), provenance.from_transactions(rows, SIGNALS[2:5])]
+    )
     return Family(values, evidence)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, Window
+from spendsense.signals.window import ENGINE, KEYS, Window, in_window, windows_of
 
 WEEKS_PER_MONTH = 52 / 12
 STREAM_SIGNALS = ("recurring_stream_count", "recurring_merchant_count", "monthly_recurring_spend")
@@ -20,25 +22,29 @@ def _monthly_cost() -> pl.Expr:
 
 
 def subscription_rows(streams: pl.DataFrame, prepared: pl.DataFrame) -> pl.DataFrame:
-    """The transactions of every subscription stream, as rows of `prepared`."""
-    ids = streams.filter(pl.col("is_subscription")).select(pl.col("transaction_ids").alias("transaction_id"))
-    chosen = pl.col("transaction_id").is_in(ids.explode("transaction_id")["transaction_id"].implode())
+    """The transactions of every subscription stream, as rows of `prepared` tagged with the stream's `window`."""
+    ids = (
+        streams.lazy()
+        .filter(pl.col("is_subscription"))
+        .select("window", pl.col("transaction_ids").alias("transaction_id"))
+        .explode("transaction_id")
+    )
     return (
-        prepared.lazy()
-        .filter(chosen)
-        .select("user_id", "account_id", "transaction_id", "date", "amount_cents")
+        ids.join(prepared.lazy(), on="transaction_id")
+        .select("user_id", "window", "account_id", "transaction_id", "date", "amount_cents")
         .collect(engine=ENGINE)
     )
 
 
 def subscription_signals(
-    streams: pl.DataFrame, prepared: pl.DataFrame, spending: pl.DataFrame, window: Window
+    streams: pl.DataFrame, prepared: pl.DataFrame, spending: pl.DataFrame, windows: Window | Sequence[Window]
 ) -> Family:
-    """`streams` from `recurring.streams_in` over the window's lookback; `spending` carries `spending`."""
+    """`streams` from `recurring.streams_from` (each window's lookback); `spending` carries `spending` per window."""
+    windows = windows_of(windows)
     subscription = pl.col("is_subscription")
     per_stream = (
         streams.lazy()
-        .group_by("user_id")
+        .group_by(KEYS)
         .agg(
             pl.len().cast(pl.Int64).alias("recurring_stream_count"),
             subscription.sum().cast(pl.Int64).alias("recurring_merchant_count"),
@@ -46,19 +52,19 @@ def subscription_signals(
         )
     )
     rows = subscription_rows(streams, prepared)
-    in_window = rows.filter(window.contains())
-    spend = in_window.lazy().group_by("user_id").agg(pl.col("amount_cents").sum().alias("subscription_spend"))
+    inside = rows.filter(in_window(windows))
+    spend = inside.lazy().group_by(KEYS).agg(pl.col("amount_cents").sum().alias("subscription_spend"))
     total = pl.col("spending")
     share = pl.when(total > 0).then(pl.col("subscription_spend") / total).otherwise(0.0)
     values = (  # one query: each eager step costs about as much as the whole query on one user's rows
-        per_stream.join(spend, on="user_id", how="left")
-        .join(spending.lazy().select("user_id", "spending"), on="user_id", how="left")
+        per_stream.join(spend, on=KEYS, how="left")
+        .join(spending.lazy().select(*KEYS, "spending"), on=KEYS, how="left")
         .with_columns(pl.col("subscription_spend").fill_null(0))
         .with_columns(share.fill_null(0.0).alias("subscription_share"))
         .drop("spending")
         .collect(engine=ENGINE)
     )
     evidence = pl.concat(
-        [provenance.from_transactions(rows, STREAM_SIGNALS), provenance.from_transactions(in_window, WINDOW_SIGNALS)]
+        [provenance.from_transactions(rows, STREAM_SIGNALS), provenance.from_transactions(inside, WINDOW_SIGNALS)]
     )
     return Family(values, evidence)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Any, Final
 
 import polars as pl
 
@@ -55,6 +56,50 @@ class Window:
 
     def in_lookback(self, column: str = "date") -> pl.Expr:
         return (pl.col(column) > self.lookback_start) & (pl.col(column) <= self.as_of)
+
+
+KEYS = ("user_id", "window")
+"""What every family groups by: all windows are computed in one pass, each row tagged with its window."""
+
+
+def windows_of(windows: Window | Sequence[Window]) -> tuple[Window, ...]:
+    return (windows,) if isinstance(windows, Window) else tuple(windows)
+
+
+def per_window(windows: Sequence[Window], value: Callable[[Window], Any], dtype: pl.DataType) -> pl.Expr:
+    """A window's constant (its start, its months), read through each row's `window`."""
+    values = {window.label: value(window) for window in windows}
+    if len(set(values.values())) == 1:
+        return pl.lit(next(iter(values.values())), dtype=dtype)
+    return pl.col("window").replace_strict(values, return_dtype=dtype)
+
+
+def in_window(windows: Sequence[Window], column: str = "date") -> pl.Expr:
+    """`Window.contains` for rows already tagged with their window (e.g. a lookback's rows)."""
+    start = per_window(windows, lambda window: window.start, pl.Date())
+    end = per_window(windows, lambda window: window.as_of, pl.Date())
+    return (pl.col(column) > start) & (pl.col(column) <= end)
+
+
+def tagged(rows: pl.DataFrame | pl.LazyFrame, windows: Sequence[Window], lookback: bool = False) -> pl.LazyFrame:
+    """The rows inside each window (or its lookback), one copy per window that holds them, with `window`.
+
+    Each copy keeps the order of `rows`. One query over every window costs about what one
+    window's did: on one user's rows a Polars call costs the same whatever it computes.
+    """
+    parts = [
+        rows.lazy()
+        .filter(window.in_lookback() if lookback else window.contains())
+        .with_columns(pl.lit(window.label).alias("window"))
+        for window in windows
+    ]
+    return parts[0] if len(parts) == 1 else pl.concat(parts)
+
+
+def spread(per_user: pl.DataFrame | pl.LazyFrame, windows: Sequence[Window]) -> pl.LazyFrame:
+    """Rows that hold in every window (balances now, the cards held): one copy per window, with `window`."""
+    labels = pl.LazyFrame({"window": [window.label for window in windows]}, schema={"window": pl.String()})
+    return per_user.lazy().join(labels, how="cross")
 
 
 def _normalized(column: str) -> pl.Expr:
