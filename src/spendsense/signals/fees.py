@@ -28,13 +28,16 @@ def fee_signals(prepared: pl.DataFrame, windows: Window | Sequence[Window]) -> F
         pl.col("amount_cents").sum().alias("fee_total"),
         *[(pl.col("fee_kind") == kind).sum().cast(pl.Int64).alias(f"{kind}_fee_count") for kind in KINDS],
     )
-    return Family(values, pl.concat([provenance.from_transactions(rows, SIGNALS[:2]), _evidence_by_kind(rows)]))
+    return Family(
+        values, provenance.gathered([provenance.from_transactions(rows, SIGNALS[:2]), _evidence_by_kind(rows)])
+    )
 
 
-def _evidence_by_kind(rows: pl.DataFrame) -> pl.DataFrame:
+def _evidence_by_kind(rows: pl.DataFrame) -> pl.LazyFrame:
     """Each kind's count cites only the fees of that kind."""
     return (
-        rows.group_by(*KEYS, "fee_kind")
+        rows.lazy()
+        .group_by(*KEYS, "fee_kind")
         .agg(
             pl.col("account_id").unique().sort().alias("account_ids"),
             pl.col("transaction_id").sort().alias("transaction_ids"),

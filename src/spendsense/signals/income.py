@@ -52,10 +52,12 @@ def deposits(prepared: pl.DataFrame) -> pl.DataFrame:
     # Sorted: the variability's floating-point sums must not depend on the order rows arrived in.
     return (
         # Inflows first: the payroll wording is a regular expression, worth running on those rows only.
-        prepared.filter(pl.col("amount_cents") < 0)
+        prepared.lazy()
+        .filter(pl.col("amount_cents") < 0)
         .filter(rules.is_income())
         .with_columns((-pl.col("amount_cents")).alias("amount"), rules.is_payroll().alias("is_payroll"))
         .sort("user_id", "date", "transaction_id")
+        .collect(engine=ENGINE)
     )
 
 
@@ -68,20 +70,26 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
     keyed = lookback_deposits.filter(pl.col("merchant_key").is_not_null())
     ordered = cadence.with_fits(cadence.with_gaps(keyed, STREAM_KEYS, 2), cadence.PAY_FREQUENCIES)
     rows = keyed[ordered["row"]].hstack(ordered.drop("row", "date"))
-    stats = rows.group_by("stream").agg(
-        *[pl.col(key).first() for key in STREAM_KEYS],
-        *cadence.gap_aggregations(cadence.PAY_FREQUENCIES),
-        pl.col("account_id").last(),
-        pl.coalesce("merchant_name", "name").last().alias("merchant_name"),
-        pl.col("is_payroll").any(),
-        pl.col("amount").sum().alias("total_cents"),
-        pl.col("amount").mean().round().cast(pl.Int64).alias("average_amount_cents"),
-        pl.col("amount").last().alias("last_amount_cents"),
-        pl.col("date").first().alias("first_date"),
-        pl.col("date").last().alias("last_date"),
-        pl.col("transaction_id").alias("transaction_ids"),
+    stats = (
+        rows.lazy()
+        .group_by("stream")
+        .agg(
+            *[pl.col(key).first() for key in STREAM_KEYS],
+            *cadence.gap_aggregations(cadence.PAY_FREQUENCIES),
+            pl.col("account_id").last(),
+            pl.coalesce("merchant_name", "name").last().alias("merchant_name"),
+            pl.col("is_payroll").any(),
+            pl.col("amount").sum().alias("total_cents"),
+            pl.col("amount").mean().round().cast(pl.Int64).alias("average_amount_cents"),
+            pl.col("amount").last().alias("last_amount_cents"),
+            pl.col("date").first().alias("first_date"),
+            pl.col("date").last().alias("last_date"),
+            pl.col("transaction_id").alias("transaction_ids"),
+        )
+        .filter(pl.col("occurrences") >= 2)
+        .collect(engine=ENGINE)
     )
-    classified = cadence.with_frequency(stats.filter(pl.col("occurrences") >= 2), rows, cadence.PAY_FREQUENCIES)
+    classified = cadence.with_frequency(stats, rows, cadence.PAY_FREQUENCIES)
     return (
         classified.lazy()
         .with_columns(
@@ -115,10 +123,11 @@ def median_pay_gap(all_deposits: pl.DataFrame, windows: Sequence[Window]) -> pl.
     return gaps.group_by(KEYS).agg(pl.col("gap").median().alias("median_pay_gap_days")).collect(engine=ENGINE)
 
 
-def _primary_frequency(streams: pl.DataFrame) -> pl.DataFrame:
+def _primary_frequency(streams: pl.DataFrame) -> pl.LazyFrame:
     """The user's pay frequency: that of the stream that brought in the most."""
     return (
-        streams.sort(*KEYS, "total_cents", "stream_id", descending=[False, False, True, False])
+        streams.lazy()
+        .sort(*KEYS, "total_cents", "stream_id", descending=[False, False, True, False])
         .group_by(KEYS, maintain_order=True)
         .agg(
             pl.len().cast(pl.Int64).alias("income_stream_count"), pl.col("frequency").first().alias("income_frequency")
@@ -137,7 +146,7 @@ def _lookback_values(lookback: pl.DataFrame, streams: pl.DataFrame, gaps: pl.Dat
             pl.col("is_payroll").any().alias("payroll_detected"),
             variability.alias("income_variability"),
         )
-        .join(_primary_frequency(streams).lazy(), on=KEYS, how="left")
+        .join(_primary_frequency(streams), on=KEYS, how="left")
         .join(gaps.lazy(), on=KEYS, how="left")
     )
 
@@ -170,7 +179,7 @@ def income_signals(
         .drop("spending")
         .collect(engine=ENGINE)
     )
-    evidence = pl.concat(
+    evidence = provenance.gathered(
         [
             provenance.from_transactions(in_window, WINDOW_SIGNALS),
             provenance.from_transactions(lookback, LOOKBACK_SIGNALS),

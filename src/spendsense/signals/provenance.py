@@ -38,13 +38,18 @@ class Family:
     evidence: pl.DataFrame
 
 
-def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.DataFrame:
-    """`base` in the `COLUMNS` shape, `signals` named; run as one query (one call costs what one step does)."""
+def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.LazyFrame:
+    """`base` in the `COLUMNS` shape, `signals` named."""
     named = pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals")
-    return base.select(named if name == "signals" else pl.col(name) for name in COLUMNS).collect(engine=ENGINE)
+    return base.select(named if name == "signals" else pl.col(name) for name in COLUMNS)
 
 
-def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.DataFrame:
+def gathered(sets: Sequence[pl.LazyFrame]) -> pl.DataFrame:
+    """A family's evidence sets, run as one query: on one user's rows each call costs what a whole query does."""
+    return pl.concat(sets).collect(engine=ENGINE)
+
+
+def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.LazyFrame:
     """Evidence from the transaction rows (tagged with their `window`) behind `signals`.
 
     `list_ids=False` keeps only the count: spending totals rest on hundreds of ordinary
@@ -63,7 +68,7 @@ def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool
     return _shaped(base, signals)
 
 
-def from_accounts(accounts: pl.DataFrame, signals: Sequence[str], windows: Sequence[Window]) -> pl.DataFrame:
+def from_accounts(accounts: pl.DataFrame, signals: Sequence[str], windows: Sequence[Window]) -> pl.LazyFrame:
     """Evidence from balances (the same in every window): the accounts only."""
     base = (
         spread(accounts, windows)

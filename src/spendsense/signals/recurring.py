@@ -100,27 +100,35 @@ class Occurrences:
 LATEST = ["user_id", "merchant_key", "direction", "account_id", "merchant_name", "name", "pfc_primary", "pfc_detailed"]
 
 
-def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFrame) -> pl.DataFrame:
+def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFrame) -> pl.LazyFrame:
     """What each found stream reports. Only its transaction ids and its latest row are fetched from the full rows."""
-    chosen = ordered.filter(pl.col("stream").is_in(found["stream"].implode()))
-    chosen = chosen.select("row", "stream", "window", "date", "amount")
-    chosen = chosen.with_columns(occurrences.rows["transaction_id"].gather(chosen["row"]))
+    rows = occurrences.rows
+
+    def fetched(column: str, index: str) -> pl.Expr:
+        return pl.lit(rows[column]).gather(pl.col(index)).alias(column)
+
     amount = pl.col("amount")
-    per_stream = chosen.group_by("stream").agg(
-        pl.col("window").first(),
-        amount.mean().round().cast(pl.Int64).alias("average_amount_cents"),
-        amount.last().alias("last_amount_cents"),
-        pl.col("date").first().alias("first_date"),
-        pl.col("date").last().alias("last_date"),
-        pl.col("transaction_id").alias("transaction_ids"),
-        pl.col("row").last().alias("latest"),
+    return (
+        ordered.lazy()
+        .filter(pl.col("stream").is_in(found["stream"].implode()))
+        .select("row", "stream", "window", "date", "amount", fetched("transaction_id", "row"))
+        .group_by("stream")
+        .agg(
+            pl.col("window").first(),
+            amount.mean().round().cast(pl.Int64).alias("average_amount_cents"),
+            amount.last().alias("last_amount_cents"),
+            pl.col("date").first().alias("first_date"),
+            pl.col("date").last().alias("last_date"),
+            pl.col("transaction_id").alias("transaction_ids"),
+            pl.col("row").last().alias("latest"),
+        )
+        .with_columns(fetched(column, "latest") for column in LATEST)
+        .with_columns(pl.coalesce("merchant_name", "name").alias("merchant_name"))
+        .drop("name", "latest")
     )
-    latest = occurrences.rows.select(LATEST)[per_stream["latest"]]
-    named = pl.coalesce("merchant_name", "name").alias("merchant_name")
-    return per_stream.hstack(latest).with_columns(named).drop("name", "latest")
 
 
-def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) -> pl.DataFrame:
+def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) -> pl.LazyFrame:
     """Cadence and amount stability on slim sorted rows; descriptions only for the streams found.
 
     `lookbacks` are (window, exclusive start): each window's rows are a copy of the ordered rows
@@ -147,7 +155,9 @@ def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) ->
         .collect(engine=ENGINE)
     )
     found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES).filter(pl.col("frequency").is_not_null())
-    return _describe(occurrences, ordered, found).join(found.select("stream", "frequency", "occurrences"), on="stream")
+    return _describe(occurrences, ordered, found).join(
+        found.lazy().select("stream", "frequency", "occurrences"), on="stream"
+    )
 
 
 def streams_in(prepared: pl.DataFrame, as_of: date, lookback_days: int) -> pl.DataFrame:
@@ -162,7 +172,7 @@ def streams_from(occurrences: Occurrences, windows: Sequence[Window]) -> pl.Data
     return _reported(streams, per_window(windows, lambda window: window.as_of, pl.Date()))
 
 
-def _reported(streams: pl.DataFrame, as_of: pl.Expr) -> pl.DataFrame:
+def _reported(streams: pl.LazyFrame, as_of: pl.Expr) -> pl.DataFrame:
     """`STREAMS` (and `window`): identity, next date and activity as of `as_of`, and which are subscriptions."""
     predicted = cadence.next_date(pl.col("last_date"), pl.col("frequency"))
     active = predicted + pl.duration(days=cadence.tolerance(pl.col("frequency"))) >= as_of
@@ -173,8 +183,7 @@ def _reported(streams: pl.DataFrame, as_of: pl.Expr) -> pl.DataFrame:
         & rules.is_subscription_category()
     )
     return (
-        streams.lazy()
-        .with_columns(
+        streams.with_columns(
             stream_id("user_id", "direction", "merchant_key").alias("stream_id"),
             predicted.alias("predicted_next_date"),
             active.alias("is_active"),

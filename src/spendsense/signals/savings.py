@@ -58,7 +58,7 @@ def savings_signals(
         .collect(engine=ENGINE)
     )
     # The growth rate reads both the balance and the inflow, so it is named in both sets.
-    evidence = pl.concat(
+    evidence = provenance.gathered(
         [provenance.from_accounts(held, SIGNALS, windows), provenance.from_transactions(rows, SIGNALS[2:5])]
     )
     return Family(values, evidence)

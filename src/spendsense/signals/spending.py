@@ -41,7 +41,7 @@ def spending_signals(prepared: pl.DataFrame, windows: Window | Sequence[Window])
         .with_columns(monthly(pl.col("spending"), windows).alias("monthly_spending"))
         .collect(engine=ENGINE)
     )
-    return Family(values, provenance.from_transactions(rows, SIGNALS, list_ids=False))
+    return Family(values, provenance.gathered([provenance.from_transactions(rows, SIGNALS, list_ids=False)]))
 
 
 def months_of(balance: pl.Expr, windows: Sequence[Window]) -> pl.Expr:

@@ -64,7 +64,7 @@ def subscription_signals(
         .drop("spending")
         .collect(engine=ENGINE)
     )
-    evidence = pl.concat(
+    evidence = provenance.gathered(
         [provenance.from_transactions(rows, STREAM_SIGNALS), provenance.from_transactions(inside, WINDOW_SIGNALS)]
     )
     return Family(values, evidence)
