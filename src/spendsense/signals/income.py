@@ -52,12 +52,11 @@ def deposits(prepared: pl.DataFrame) -> pl.DataFrame:
     # Sorted: the variability's floating-point sums must not depend on the order rows arrived in.
     return (
         # Inflows first: the payroll wording is a regular expression, worth running on those rows only.
-        prepared.lazy()
-        .filter(pl.col("amount_cents") < 0)
+        # Eager: as one lazy query it took 2.5 times as long at 10,000 users.
+        prepared.filter(pl.col("amount_cents") < 0)
         .filter(rules.is_income())
         .with_columns((-pl.col("amount_cents")).alias("amount"), rules.is_payroll().alias("is_payroll"))
         .sort("user_id", "date", "transaction_id")
-        .collect(engine=ENGINE)
     )
 
 

@@ -21,6 +21,8 @@ STREAM_KEYS = ("user_id", "merchant_key", "direction")
 AMOUNT_BAND = 0.25
 """An amount is "stable" within ± this share of the stream's median amount."""
 SUBSCRIPTION_FREQUENCIES = ("weekly", "monthly")
+WINDOW_SHIFT = 32
+"""A window's copy of the stream numbers starts at its number shifted this far (see `_streams`)."""
 
 STREAMS = pl.Schema(
     {
@@ -100,8 +102,13 @@ class Occurrences:
 LATEST = ["user_id", "merchant_key", "direction", "account_id", "merchant_name", "name", "pfc_primary", "pfc_detailed"]
 
 
-def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFrame) -> pl.LazyFrame:
-    """What each found stream reports. Only its transaction ids and its latest row are fetched from the full rows."""
+def _describe(
+    occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFrame, windows: dict[int, str]
+) -> pl.LazyFrame:
+    """What each found stream reports. Only its transaction ids and its latest row are fetched from the full rows.
+
+    `windows` names each copy's number (a stream number's high bits, see `_streams`).
+    """
     rows = occurrences.rows
 
     def fetched(column: str, index: str) -> pl.Expr:
@@ -111,10 +118,9 @@ def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFra
     return (
         ordered.lazy()
         .filter(pl.col("stream").is_in(found["stream"].implode()))
-        .select("row", "stream", "window", "date", "amount", fetched("transaction_id", "row"))
+        .select("row", "stream", "date", "amount", fetched("transaction_id", "row"))
         .group_by("stream")
         .agg(
-            pl.col("window").first(),
             amount.mean().round().cast(pl.Int64).alias("average_amount_cents"),
             amount.last().alias("last_amount_cents"),
             pl.col("date").first().alias("first_date"),
@@ -123,7 +129,10 @@ def _describe(occurrences: Occurrences, ordered: pl.DataFrame, found: pl.DataFra
             pl.col("row").last().alias("latest"),
         )
         .with_columns(fetched(column, "latest") for column in LATEST)
-        .with_columns(pl.coalesce("merchant_name", "name").alias("merchant_name"))
+        .with_columns(
+            pl.coalesce("merchant_name", "name").alias("merchant_name"),
+            (pl.col("stream") // (1 << WINDOW_SHIFT)).replace_strict(windows, return_dtype=pl.String()).alias("window"),
+        )
         .drop("name", "latest")
     )
 
@@ -132,16 +141,20 @@ def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) ->
     """Cadence and amount stability on slim sorted rows; descriptions only for the streams found.
 
     `lookbacks` are (window, exclusive start): each window's rows are a copy of the ordered rows
-    since its start, whose stream codes are made the window's own, so one pass serves them all.
+    since its start, one pass serves them all. A copy's stream numbers are moved past the
+    previous copy's (`in_order` numbers them from 0, far below 2**32), so the stacked copies
+    stay sorted by stream and keep the fast paths of a sorted key, and a number's high bits
+    tell its window.
     """
     copies = [
         occurrences.ordered.lazy()
         .filter(pl.col("date") > since)
-        .with_columns(pl.col("stream").hash(seed=number), pl.lit(label).alias("window"))
-        for number, (label, since) in enumerate(lookbacks)
+        .with_columns(pl.col("stream") + (number << WINDOW_SHIFT))
+        for number, (_, since) in enumerate(lookbacks)
     ]
+    stacked = pl.concat(copies).with_columns(pl.col("stream").set_sorted())
     # Most (user, merchant) groups are one-off purchases: `sequenced` drops them before anything heavier.
-    ordered = cadence.sequenced(pl.concat(copies), cadence.MIN_OCCURRENCES)
+    ordered = cadence.sequenced(stacked, cadence.MIN_OCCURRENCES)
     median = pl.col("amount").median().over("stream")
     stable_amount = ((pl.col("amount") - median).abs() <= AMOUNT_BAND * median).alias("stable")
     ordered = (
@@ -155,7 +168,8 @@ def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) ->
         .collect(engine=ENGINE)
     )
     found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES).filter(pl.col("frequency").is_not_null())
-    return _describe(occurrences, ordered, found).join(
+    labels = {number: label for number, (label, _) in enumerate(lookbacks)}
+    return _describe(occurrences, ordered, found, labels).join(
         found.lazy().select("stream", "frequency", "occurrences"), on="stream"
     )
 
