@@ -9,9 +9,24 @@ many users keeps every CPU.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PIN_VARIABLE = "SPENDSENSE_SERVER_PIN"
+
+
+_unpinned: dict[str, set[int]] = {}
+"""Under "cpus": the CPUs this process had before `pin_to_one_cpu`, while it is pinned."""
+
+
+def _set_every_thread(cpus: set[int]) -> None:
+    tasks = Path("/proc/self/task")
+    for thread_id in [int(entry.name) for entry in tasks.iterdir()] if tasks.is_dir() else [0]:
+        try:
+            os.sched_setaffinity(thread_id, cpus)
+        except ProcessLookupError:  # the thread has ended since the listing
+            continue
 
 
 def pin_to_one_cpu() -> None:
@@ -25,10 +40,23 @@ def pin_to_one_cpu() -> None:
     allowed = os.sched_getaffinity(0)
     if len(allowed) <= 1:
         return
-    one = {min(allowed)}
-    tasks = Path("/proc/self/task")
-    for thread_id in [int(entry.name) for entry in tasks.iterdir()] if tasks.is_dir() else [0]:
-        try:
-            os.sched_setaffinity(thread_id, one)
-        except ProcessLookupError:  # the thread has ended since the listing
-            continue
+    _unpinned.setdefault("cpus", allowed)
+    _set_every_thread({min(allowed)})
+
+
+@contextmanager
+def every_cpu() -> Iterator[None]:
+    """Undo `pin_to_one_cpu` for a block whose work runs in parallel (files written from threads), then pin again.
+
+    Without a pin it changes nothing.
+    """
+    before = _unpinned.pop("cpus", None)
+    if before is None:
+        yield
+        return
+    _set_every_thread(before)
+    try:
+        yield
+    finally:
+        _unpinned["cpus"] = before
+        _set_every_thread({min(before)})
