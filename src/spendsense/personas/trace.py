@@ -60,7 +60,7 @@ def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = N
     return pl.concat(frames, how="vertical_relaxed").cast(TRACE).collect(engine=ENGINE)
 
 
-def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:
+def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.LazyFrame:
     """Each criterion with every account and transaction behind its signal, for every signal at once.
 
     One group-by over the evidence sets, one row per signal they name, instead of one query
@@ -68,14 +68,17 @@ def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.DataFrame:
     """
     listed = pl.col("account_ids", "transaction_ids").list.explode(keep_nulls=False, empty_as_null=False)
     keyed = (
-        evidence.with_columns(pl.col("signals").list.unique().alias("signal"))
+        evidence.lazy()
+        .with_columns(pl.col("signals").list.unique().alias("signal"))
         .explode("signal")
         .filter(pl.col("signal").is_in(trace["signal"].unique().implode()))
         .group_by("user_id", "window", "signal")
         .agg(listed.unique().sort(), pl.col("transaction_count").sum())
     )
-    return trace.join(keyed, on=["user_id", "window", "signal"], how="left").with_columns(
-        pl.col("account_ids", "transaction_ids").fill_null([]), pl.col("transaction_count").fill_null(0)
+    return (
+        trace.lazy()
+        .join(keyed, on=["user_id", "window", "signal"], how="left")
+        .with_columns(pl.col("account_ids", "transaction_ids").fill_null([]), pl.col("transaction_count").fill_null(0))
     )
 
 
@@ -86,6 +89,13 @@ def nested_traces(
 
     `evidence` holds the evidence sets (`provenance.EVIDENCE` plus `window`) the signals came from.
     """
+    return nested_query(trace, evidence, personas).collect(engine=ENGINE)
+
+
+def nested_query(
+    trace: pl.DataFrame, evidence: pl.DataFrame, personas: Sequence[Persona] | None = None
+) -> pl.LazyFrame:
+    """`nested_traces` as one query, for a caller to join on before it runs."""
     rules = {persona.id: (persona.name, persona.rule.describe()) for persona in personas or load_personas()}
     criteria = pl.struct(
         "signal",

@@ -13,9 +13,10 @@ from typing import Any
 
 import polars as pl
 
-from spendsense.personas.trace import nested_traces
+from spendsense.personas.trace import nested_query
 from spendsense.signals import catalog, credit, provenance
 from spendsense.signals.compute import SignalSet
+from spendsense.signals.window import ENGINE, KEYS
 
 Row = dict[str, Any]
 EVIDENCE_FIELDS = [name for name in provenance.EVIDENCE.names() if name != "user_id"]
@@ -57,10 +58,14 @@ def _listed(rows: list[Row], *columns: str) -> list[Row]:
 
 
 def signal_rows(result: SignalSet, computed_at: datetime) -> list[Row]:
-    values = result.signals.select("user_id", "window", "as_of", pl.struct(catalog.NAMES).alias("values"))
-    evidence = result.evidence.group_by("user_id", "window").agg(pl.struct(EVIDENCE_FIELDS).alias("evidence"))
-    cards = result.cards.group_by("user_id").agg(pl.struct(CARD_FIELDS).alias("cards"))
-    joined = values.join(evidence, on=["user_id", "window"], how="left").join(cards, on="user_id", how="left")
+    values = result.signals.lazy().select("user_id", "window", "as_of", pl.struct(catalog.NAMES).alias("values"))
+    evidence = result.evidence.lazy().group_by(KEYS).agg(pl.struct(EVIDENCE_FIELDS).alias("evidence"))
+    cards = result.cards.lazy().group_by("user_id").agg(pl.struct(CARD_FIELDS).alias("cards"))
+    joined = (  # one query: on one user's rows each step would cost what the whole query does
+        values.join(evidence, on=KEYS, how="left", maintain_order="left")
+        .join(cards, on="user_id", how="left", maintain_order="left")
+        .collect(engine=ENGINE)
+    )
     rows = _listed(joined.to_dicts(), "evidence", "cards")
     for row in rows:
         row["computed_at"] = computed_at
@@ -72,8 +77,8 @@ def stream_rows(streams: pl.DataFrame, as_of: object) -> list[Row]:
 
 
 def assignment_rows(outcome: Outcome, computed_at: datetime) -> list[Row]:
-    traces = nested_traces(outcome.trace, outcome.signals.evidence)
-    joined = outcome.assignments.join(traces, on=["user_id", "window"], how="left")
+    traces = nested_query(outcome.trace, outcome.signals.evidence)
+    joined = outcome.assignments.lazy().join(traces, on=KEYS, how="left", maintain_order="left").collect(engine=ENGINE)
     rows = _listed(joined.to_dicts(), "trace")
     for row in rows:
         row["computed_at"] = computed_at

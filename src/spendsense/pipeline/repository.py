@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Delete, Table, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from spendsense.models import IncomeStream, PersonaAssignment, RecurringStream, Transaction, UserSignals
@@ -43,15 +44,28 @@ def recompute_as_of(session: Session, user_ids: Sequence[str]) -> date | None:
     return max(known) if known else None
 
 
+@functools.cache
+def _deletes(name: str) -> tuple[Delete, Delete]:
+    """A table's deletes for some windows, of everyone or of some users; built once, reused as is.
+
+    A statement object used again skips SQLAlchemy's matching of a new one to its cached
+    compilation (about 0.6 ms a statement on one user's recompute).
+    """
+    table = TABLES[name]
+    in_windows = table.c.window.in_(bindparam("windows", expanding=True))
+    everyone = delete(table).where(in_windows)
+    return everyone, everyone.where(table.c.user_id.in_(bindparam("user_ids", expanding=True)))
+
+
 def clear(session: Session, windows: Sequence[str], user_ids: Sequence[str] | None) -> None:
     """Remove what an earlier run stored for these windows: for `user_ids` only, or for everyone."""
-    for table in TABLES.values():
-        in_windows = table.c.window.in_(list(windows))
+    for name in TABLES:
+        everyone, theirs = _deletes(name)
         if user_ids is None:
-            session.execute(delete(table).where(in_windows))
+            session.execute(everyone, {"windows": list(windows)})
             continue
         for chunk in _chunks(list(user_ids)):
-            session.execute(delete(table).where(in_windows, table.c.user_id.in_(list(chunk))))
+            session.execute(theirs, {"windows": list(windows), "user_ids": list(chunk)})
 
 
 def stored_users(session: Session, windows: Sequence[str]) -> set[str]:
