@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
+
 from spendsense.signals.fees import fee_signals
 from spendsense.signals.window import Window, prepare
 from tests.signals.builders import AS_OF, account, accounts, transactions, txn
@@ -27,7 +29,7 @@ class TestFeeSignals:
         assert values["fee_total"] == 3500 + 3400 + 2900 + 300
         assert (values["overdraft_fee_count"], values["nsf_fee_count"]) == (1, 1)
         assert (values["late_fee_count"], values["other_fee_count"]) == (1, 1)
-        evidence = family.evidence.filter(family.evidence["signals"].list.contains("nsf_fee_count"))
+        evidence = family.evidence.filter(pl.col("signals").list.contains("nsf_fee_count")).collect()
         assert evidence["transaction_ids"].to_list() == [["nsf"]]
 
     def test_a_fee_refund_is_not_a_fee(self) -> None:

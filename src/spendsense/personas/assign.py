@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from spendsense.personas.criteria import Persona, load_personas
+from spendsense.signals.window import ENGINE
 
 ASSIGNMENTS = pl.Schema(
     {
@@ -28,9 +29,11 @@ def assign_personas(signals: pl.DataFrame, personas: Sequence[Persona] | None = 
     ordered = sorted(personas if personas is not None else load_personas(), key=lambda persona: persona.priority)
     matches = [pl.when(persona.rule.expr()).then(pl.lit(persona.id)) for persona in ordered]
     listed = pl.concat_list(matches).list.drop_nulls() if matches else pl.lit([], dtype=pl.List(pl.String()))
-    return (
-        signals.select("user_id", "window", "as_of", listed.alias("personas"))
+    return (  # one query: on one user's rows each step would cost what the whole query does
+        signals.lazy()
+        .select("user_id", "window", "as_of", listed.alias("personas"))
         .with_columns(pl.col("personas").list.first().alias("primary_persona"))
         .select(ASSIGNMENTS.names())
         .cast(ASSIGNMENTS)
+        .collect(engine=ENGINE)
     )

@@ -96,7 +96,9 @@ def compute_windows(inputs: Prepared, windows: Sequence[Window]) -> SignalSet:
         cards=inputs.cards,
         recurring_streams=streams,
         income_streams=income_streams,
-        evidence=pl.concat([provenance.empty(), *(family.evidence for family in families)]),
+        evidence=pl.concat([provenance.empty().lazy(), *(family.evidence for family in families)]).collect(
+            engine=ENGINE
+        ),
     )
 
 

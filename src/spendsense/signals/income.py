@@ -158,11 +158,10 @@ def income_signals(
     `every` holds all deposits (`deposits`), `spending` carries `spending` per user and window.
     """
     windows = windows_of(windows)
-    lookback = tagged(every, windows, lookback=True).collect(engine=ENGINE)
-    in_window = tagged(every, windows).collect(engine=ENGINE)
+    lookback, in_window = pl.collect_all([tagged(every, windows, lookback=True), tagged(every, windows)], engine=ENGINE)
     streams = income_streams(lookback)
-    checking = rules.personal_accounts(accounts).filter(rules.is_checking_account())
-    balance = checking.lazy().group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
+    checking = rules.personal_accounts(accounts).lazy().filter(rules.is_checking_account())
+    balance = checking.group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
     received = in_window.lazy().group_by(KEYS).agg(pl.col("amount").sum().alias("income"))
     values = (  # one query: each eager step costs about as much as the whole query on one user's rows
         _lookback_values(lookback, streams, median_pay_gap(every, windows))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from spendsense.signals.window import ENGINE, KEYS, Window, spread
+from spendsense.signals.window import KEYS, Window, spread
 
 EVIDENCE = pl.Schema(
     {
@@ -35,7 +35,8 @@ class Family:
     """One signal family's output: `values` has one row per user and window the user has any data for."""
 
     values: pl.DataFrame
-    evidence: pl.DataFrame
+    evidence: pl.LazyFrame
+    """The query of its evidence sets (`COLUMNS`), run with every other family's."""
 
 
 def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.LazyFrame:
@@ -44,9 +45,10 @@ def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.LazyFrame:
     return base.select(named if name == "signals" else pl.col(name) for name in COLUMNS)
 
 
-def gathered(sets: Sequence[pl.LazyFrame]) -> pl.DataFrame:
-    """A family's evidence sets, run as one query: on one user's rows each call costs what a whole query does."""
-    return pl.concat(sets).collect(engine=ENGINE)
+def gathered(sets: Sequence[pl.LazyFrame]) -> pl.LazyFrame:
+    """A family's evidence sets as one query; every family's run together (on one user's rows a call costs what a
+    whole query does)."""
+    return pl.concat(sets)
 
 
 def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool = True) -> pl.LazyFrame:
@@ -68,7 +70,9 @@ def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool
     return _shaped(base, signals)
 
 
-def from_accounts(accounts: pl.DataFrame, signals: Sequence[str], windows: Sequence[Window]) -> pl.LazyFrame:
+def from_accounts(
+    accounts: pl.DataFrame | pl.LazyFrame, signals: Sequence[str], windows: Sequence[Window]
+) -> pl.LazyFrame:
     """Evidence from balances (the same in every window): the accounts only."""
     base = (
         spread(accounts, windows)
