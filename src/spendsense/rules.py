@@ -90,9 +90,13 @@ def is_card_account() -> pl.Expr:
     return pl.col("type") == "credit"
 
 
-def personal_accounts(accounts: pl.DataFrame) -> pl.DataFrame:
+def is_personal_account() -> pl.Expr:
     """Business accounts are excluded from every personal analysis."""
-    return accounts.filter(~pl.col("is_business").fill_null(False))
+    return ~pl.col("is_business").fill_null(False)
+
+
+def personal_accounts(accounts: pl.DataFrame) -> pl.DataFrame:
+    return accounts.filter(is_personal_account())
 
 
 def personal_posted(transactions: pl.DataFrame, accounts: pl.DataFrame) -> pl.DataFrame:

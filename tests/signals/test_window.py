@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from unittest.mock import patch
 
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from spendsense.signals import window
 from spendsense.signals.window import Window, merchant_key, prepare
 from tests.signals.builders import account, accounts, transactions, txn
 
@@ -57,3 +61,46 @@ class TestPrepare:
         )
         assert frame["transaction_id"].to_list() == ["kept"]
         assert frame["account_type"].to_list() == ["depository"]
+
+
+NAMES = st.sampled_from(["Uber 072515 SF**POOL**", "uber sf pool", "", "***", "12345", "Netflix", "NETFLIX.COM"])
+
+
+@st.composite
+def store_rows(draw: st.DrawFn) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Transactions on personal, business, unknown and twice-listed accounts, with awkward names."""
+    held = accounts(
+        account("chk"),
+        account("sav", subtype="savings"),
+        account("biz", business=True),
+        account("chk", subtype="money market"),
+    )
+    rows = [
+        {
+            **txn(
+                f"t{i}",
+                date(2026, 6, 1) + timedelta(days=draw(st.integers(-200, 60))),
+                draw(st.integers(-50000, 50000)),
+                name=draw(NAMES),
+                account_id=draw(st.sampled_from(["chk", "sav", "biz", "gone"])),
+                merchant=draw(st.none() | NAMES),
+                pending=draw(st.booleans()),
+            ),
+            "merchant_entity_id": draw(st.sampled_from([None, "", "ent_1"])),
+        }
+        for i in range(draw(st.integers(0, 30)))
+    ]
+    return transactions(*rows), held
+
+
+class TestPrepareWays:
+    @settings(max_examples=60, deadline=None)
+    @given(store_rows())
+    def test_the_one_query_way_gives_what_the_large_input_way_gives(
+        self, frames: tuple[pl.DataFrame, pl.DataFrame]
+    ) -> None:
+        rows, held = frames
+        one_query = prepare(rows, held, date(2026, 6, 30))
+        with patch.object(window, "SMALL_INPUT_ROWS", -1):
+            at_scale = prepare(rows, held, date(2026, 6, 30))
+        assert one_query.equals(at_scale)

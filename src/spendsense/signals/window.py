@@ -142,12 +142,39 @@ def with_merchant_key(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.coalesce(entity, *names).str.slice(0, 120).alias("merchant_key"))
 
 
+SMALL_INPUT_ROWS = 20_000
+"""Up to this many transactions (a few users' recompute) `prepare` runs as one query."""
+
+
 def prepare(transactions: pl.DataFrame, accounts: pl.DataFrame, as_of: date) -> pl.DataFrame:
     """Posted transactions on personal accounts up to `as_of`, with account type, subtype and merchant key.
 
     History before the longest window is kept: the median pay gap reads the last deposit before it.
     Row order is left as it came: every order-sensitive step sorts what it needs. Columns the
     engine never reads are dropped here, so that no later filter copies them.
+
+    Two ways to the same frame (a property test holds them equal): at scale, account fields are
+    mapped on and each distinct name is normalized once (`with_merchant_key`); on a few users'
+    rows, where a Polars call costs about what a whole query does, everything is one query.
     """
+    if transactions.height <= SMALL_INPUT_ROWS:
+        return _prepare_in_one_query(transactions, accounts, as_of)
     posted = rules.personal_posted(transactions, accounts).filter(pl.col("date") <= as_of)
     return with_merchant_key(posted).select(PREPARED_COLUMNS)
+
+
+def _prepare_in_one_query(transactions: pl.DataFrame, accounts: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    held = (
+        accounts.lazy()
+        .filter(rules.is_personal_account())
+        .unique("account_id", keep="first", maintain_order=True)
+        .select("account_id", pl.col("type").alias("account_type"), "subtype")
+    )
+    return (
+        transactions.lazy()
+        .filter(rules.is_posted() & (pl.col("date") <= as_of))
+        .join(held, on="account_id", how="inner", maintain_order="left")
+        .with_columns(merchant_key().alias("merchant_key"))
+        .select(PREPARED_COLUMNS)
+        .collect(engine=ENGINE)
+    )
