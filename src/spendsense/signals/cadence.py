@@ -127,7 +127,7 @@ def _months_off(anchor: pl.Expr) -> pl.Expr:
     return (pl.col("date") - nearest).dt.total_days().abs()
 
 
-def calendar_share(rows: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+def calendar_share(rows: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
     """Semi-monthly check on `with_gaps` rows: the share of occurrences on one of the stream's two days of month.
 
     The two days are those of the first two occurrences; each later occurrence must fall, in
@@ -145,7 +145,6 @@ def calendar_share(rows: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
         .filter(pl.col("seq") >= 2)
         .group_by("stream")
         .agg(pl.col("on_day").mean().alias("calendar_share"))
-        .collect(engine=ENGINE)
     )
 
 
@@ -162,17 +161,22 @@ def classify(frequencies: Sequence[Frequency]) -> pl.Expr:
     return pl.when(enough).then(pl.coalesce(choices)).otherwise(None)
 
 
-def with_frequency(stats: pl.DataFrame, rows: pl.DataFrame, frequencies: Sequence[Frequency]) -> pl.DataFrame:
-    """Add `frequency` to per-stream `stats` (by `stream`, with `gap_aggregations`) from the `with_gaps` rows."""
+def with_frequency(
+    stats: pl.DataFrame, rows: pl.DataFrame, frequencies: Sequence[Frequency], found_only: bool = False
+) -> pl.DataFrame:
+    """Add `frequency` to per-stream `stats` (by `stream`, with `gap_aggregations`) from the `with_gaps` rows.
+
+    `found_only` keeps only the streams that have one. One query, calendar check included.
+    """
     candidates = stats.lazy().filter(SEMI_MONTHLY.fits(pl.col("median_gap_days"))).select("stream")
     shares = calendar_share(rows.lazy().join(candidates, on="stream", how="semi"))
-    return (
+    classified = (
         stats.lazy()
-        .join(shares.lazy(), on="stream", how="left")
+        .join(shares, on="stream", how="left")
         .with_columns(classify(frequencies).alias("frequency"))
         .drop("calendar_share")
-        .collect(engine=ENGINE)
     )
+    return (classified.filter(pl.col("frequency").is_not_null()) if found_only else classified).collect(engine=ENGINE)
 
 
 def period(frequency: pl.Expr) -> pl.Expr:

@@ -55,9 +55,8 @@ def cards(accounts: pl.DataFrame, liabilities: pl.DataFrame) -> pl.DataFrame:
     minimum = pl.col("minimum_payment_cents")
     minimum_only = (minimum > 0) & (pl.col("last_payment_cents") <= minimum + MINIMUM_PAYMENT_SLACK_CENTS)
     return (  # one query: each eager step costs about as much as the whole query on one user's rows
-        rules.personal_accounts(accounts)
-        .lazy()
-        .filter(rules.is_card_account())
+        accounts.lazy()
+        .filter(rules.is_personal_account() & rules.is_card_account())
         .join(card_liabilities.lazy(), on="account_id", how="left", maintain_order="left")
         .with_columns(
             pl.col("current_cents").fill_null(0).alias("balance_cents"),

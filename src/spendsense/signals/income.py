@@ -160,7 +160,7 @@ def income_signals(
     windows = windows_of(windows)
     lookback, in_window = pl.collect_all([tagged(every, windows, lookback=True), tagged(every, windows)], engine=ENGINE)
     streams = income_streams(lookback)
-    checking = rules.personal_accounts(accounts).lazy().filter(rules.is_checking_account())
+    checking = accounts.lazy().filter(rules.is_personal_account() & rules.is_checking_account())
     balance = checking.group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
     received = in_window.lazy().group_by(KEYS).agg(pl.col("amount").sum().alias("income"))
     values = (  # one query: each eager step costs about as much as the whole query on one user's rows

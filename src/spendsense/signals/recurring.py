@@ -167,7 +167,7 @@ def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) ->
         .filter(pl.col("amount_share") >= cadence.REGULAR_SHARE)
         .collect(engine=ENGINE)
     )
-    found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES).filter(pl.col("frequency").is_not_null())
+    found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES, found_only=True)
     labels = {number: label for number, (label, _) in enumerate(lookbacks)}
     return _describe(occurrences, ordered, found, labels).join(
         found.lazy().select("stream", "frequency", "occurrences"), on="stream"

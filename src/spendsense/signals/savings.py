@@ -23,7 +23,7 @@ SIGNALS = (
 
 
 def savings_accounts(accounts: pl.DataFrame) -> pl.DataFrame:
-    return rules.personal_accounts(accounts).filter(rules.is_savings_account())
+    return accounts.filter(rules.is_personal_account() & rules.is_savings_account())
 
 
 def savings_signals(
