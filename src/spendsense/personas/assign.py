@@ -6,6 +6,7 @@ A row that matches none gets an empty list and a null primary (docs/personas.md:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import polars as pl
@@ -26,9 +27,7 @@ ASSIGNMENTS = pl.Schema(
 
 def assign_personas(signals: pl.DataFrame, personas: Sequence[Persona] | None = None) -> pl.DataFrame:
     """One row per row of `signals` (`ASSIGNMENTS`): the primary persona and every match."""
-    ordered = sorted(personas if personas is not None else load_personas(), key=lambda persona: persona.priority)
-    matches = [pl.when(persona.rule.expr()).then(pl.lit(persona.id)) for persona in ordered]
-    listed = pl.concat_list(matches).list.drop_nulls() if matches else pl.lit([], dtype=pl.List(pl.String()))
+    listed = _matches(tuple(personas) if personas is not None else load_personas())
     return (  # one query: on one user's rows each step would cost what the whole query does
         signals.lazy()
         .select("user_id", "window", "as_of", listed.alias("personas"))
@@ -37,3 +36,11 @@ def assign_personas(signals: pl.DataFrame, personas: Sequence[Persona] | None = 
         .cast(ASSIGNMENTS)
         .collect(engine=ENGINE)
     )
+
+
+@functools.cache
+def _matches(personas: tuple[Persona, ...]) -> pl.Expr:
+    """Every persona whose rule holds, in priority order; built once (expressions are immutable)."""
+    ordered = sorted(personas, key=lambda persona: persona.priority)
+    matches = [pl.when(persona.rule.expr()).then(pl.lit(persona.id)) for persona in ordered]
+    return pl.concat_list(matches).list.drop_nulls() if matches else pl.lit([], dtype=pl.List(pl.String()))

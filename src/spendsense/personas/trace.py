@@ -6,6 +6,7 @@ it, with the evidence behind each signal, into one JSON-ready document per (user
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import polars as pl
@@ -35,15 +36,24 @@ TRACE = pl.Schema(
 
 def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = None) -> pl.DataFrame:
     """One row per (user, window, persona, criterion) (`TRACE`); flags read as 1.0 / 0.0 in `value`."""
-    frames = [TRACE.to_frame().lazy()]  # one query for all criteria: a step costs as much as the query
     rows = signals.lazy()
-    for persona in personas if personas is not None else load_personas():
+    chosen = tuple(personas) if personas is not None else load_personas()
+    frames = [TRACE.to_frame().lazy(), *(rows.select(columns) for columns in _criterion_columns(chosen))]
+    # One query for all criteria: on one user's rows a step costs as much as the query.
+    return pl.concat(frames, how="vertical_relaxed").cast(TRACE).collect(engine=ENGINE)
+
+
+@functools.cache
+def _criterion_columns(personas: tuple[Persona, ...]) -> list[list[pl.Expr]]:
+    """Per criterion of every persona, the columns of its trace rows; built once (expressions are immutable)."""
+    found = []
+    for persona in personas:
         matched = persona.rule.expr()
         for index, leaf in enumerate(persona.rule.leaves()):
-            frames.append(
-                rows.select(
-                    "user_id",
-                    "window",
+            found.append(
+                [
+                    pl.col("user_id"),
+                    pl.col("window"),
                     pl.lit(persona.id).alias("persona_id"),
                     pl.lit(persona.priority).alias("priority"),
                     matched.alias("matched"),
@@ -55,9 +65,9 @@ def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = N
                     pl.lit(leaf.missing).alias("missing"),
                     pl.col(leaf.signal).cast(pl.Float64).alias("value"),
                     leaf.expr().alias("result"),
-                )
+                ]
             )
-    return pl.concat(frames, how="vertical_relaxed").cast(TRACE).collect(engine=ENGINE)
+    return found
 
 
 def _with_evidence(trace: pl.DataFrame, evidence: pl.DataFrame) -> pl.LazyFrame:
