@@ -7,7 +7,8 @@
    read is reported beside it.
 2. Pipeline: the same engine through the store at 10k users: ingest (not timed), then
    `run_pipeline` (load, compute, database write, Parquet), then one user's recompute
-   (`--user ID`) five times, median.
+   (`--user ID`) twenty times, median (stages: the median of each). `--recompute DIR` measures
+   the recompute alone, on a store it keeps in DIR.
 3. Accuracy against labels.json on 1,000 users generated with `--as-of 2026-10-31`.
 
 Each measured case runs in a fresh process that reports its own peak resident memory.
@@ -43,7 +44,8 @@ ACCURACY_GENERATE = ("--seed", "7", "--as-of", "2026-10-31", "--months", "6", "-
 FULL = {"engine": 100_000, "pipeline": 10_000, "accuracy": 1_000}
 QUICK = {"engine": 2_000, "pipeline": 500, "accuracy": 200}
 TARGETS = {"engine_seconds": 60.0, "peak_rss_mb": 6144.0, "recompute_ms": 100.0, "accuracy": 0.95}
-RECOMPUTE_RUNS = 5
+RECOMPUTE_RUNS = 20
+"""Five made a median that moved by tens of milliseconds from run to run on this VM."""
 # The stages of run_pipeline that are this engine's; later stages (recommendations) are timed apart.
 SIGNAL_STAGES = ("load", "compute", "database", "parquet")
 
@@ -93,10 +95,9 @@ def child_engine(directory: Path) -> dict[str, Any]:
     }
 
 
-def child_pipeline(directory: Path, workdir: Path) -> dict[str, Any]:
-    """Ingest (untimed), a full `run_pipeline`, then one user's recompute, in this process."""
+def _stored(directory: Path, workdir: Path) -> tuple[Any, Any, float]:
+    """A store of `directory`'s users in `workdir` (ingest, untimed), and a timed full `run_pipeline` over it."""
     from spendsense.ingest.service import ingest_paths
-    from spendsense.kit.cpu import pin_to_one_cpu
     from spendsense.kit.db import make_engine, migrate
     from spendsense.pipeline.run import run_pipeline
 
@@ -105,8 +106,15 @@ def child_pipeline(directory: Path, workdir: Path) -> dict[str, Any]:
     ingest_paths(engine, [directory])
     began = time.perf_counter()
     full = run_pipeline(engine, workdir)
-    seconds = time.perf_counter() - began
-    someone = _first_consenting(engine) if full.users else ""
+    return engine, full, time.perf_counter() - began
+
+
+def _recomputes(engine: Any, workdir: Path) -> dict[str, Any]:
+    """One user's recompute, `RECOMPUTE_RUNS` times in this process, pinned as `spendsense pipeline --user` is."""
+    from spendsense.kit.cpu import pin_to_one_cpu
+    from spendsense.pipeline.run import run_pipeline
+
+    someone = _first_consenting(engine)
     pin_to_one_cpu()  # as `spendsense pipeline --user` does
     run_pipeline(engine, workdir, user_ids=[someone])  # warm-up: the first recompute pays for lazy imports
     timings, ours, cpu, our_cpu, stages = [], [], [], [], {}
@@ -123,21 +131,51 @@ def child_pipeline(directory: Path, workdir: Path) -> dict[str, Any]:
         cpu.append((time.process_time() - began_cpu) * 1000)
         ours.append(sum(single.seconds.get(stage, 0.0) for stage in SIGNAL_STAGES) * 1000)
         our_cpu.append(sum(stage_cpu.get(stage, 0.0) for stage in SIGNAL_STAGES))
-        stages = {stage: round(value * 1000, 1) for stage, value in single.seconds.items()}
+        for stage, value in single.seconds.items():
+            stages.setdefault(stage, []).append(value * 1000)
+    return {
+        "recompute_runs": RECOMPUTE_RUNS,
+        "recompute_ms": statistics.median(timings),
+        "recompute_cpu_ms": statistics.median(cpu),
+        "recompute_signals_ms": statistics.median(ours),
+        "recompute_signals_cpu_ms": statistics.median(our_cpu),
+        "recompute_stages_ms": {stage: round(statistics.median(values), 1) for stage, values in stages.items()},
+        "recompute_load_average": os.getloadavg()[0],
+    }
+
+
+def child_pipeline(directory: Path, workdir: Path) -> dict[str, Any]:
+    """Ingest (untimed), a full `run_pipeline`, then one user's recompute, in this process."""
+    engine, full, seconds = _stored(directory, workdir)
+    recomputes = _recomputes(engine, workdir) if full.users else {}
     engine.dispose()
     return {
         "users": full.users,
         "seconds": seconds,
         "stages_s": full.seconds,
         "rows": full.rows,
-        "recompute_ms": statistics.median(timings),
-        "recompute_cpu_ms": statistics.median(cpu),
-        "recompute_signals_ms": statistics.median(ours),
-        "recompute_signals_cpu_ms": statistics.median(our_cpu),
-        "recompute_stages_ms": stages,
-        "recompute_load_average": os.getloadavg()[0],
+        **recomputes,
         "peak_rss_mb": _peak_mb(),
     }
+
+
+def recompute_only(workdir: Path) -> dict[str, Any]:
+    """The recompute figures alone, on a store kept in `workdir` (built the first time, from the 10k input).
+
+    For comparing two versions of the code at the same hour on the same store:
+    `PYTHONPATH=<other tree>/src:. python -m bench.bench_signals --recompute DIR` runs this
+    bench against the other tree's engine.
+    """
+    from spendsense.kit.db import make_engine
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    if (workdir / "bench.db").exists():
+        engine = make_engine(f"sqlite:///{workdir / 'bench.db'}")
+    else:
+        engine, _, _ = _stored(_input(FULL["pipeline"]), workdir)
+    figures = _recomputes(engine, workdir)
+    engine.dispose()
+    return figures
 
 
 def _first_consenting(engine: Any) -> str:
@@ -213,7 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--child-engine", metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--child-pipeline", nargs=2, metavar=("DIR", "WORKDIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--recompute", metavar="DIR", help="only one user's recompute, on a store kept in DIR")
     args, _ = parser.parse_known_args(argv)
+    if args.recompute:
+        figures = recompute_only(Path(args.recompute))
+        print(json.dumps(figures, indent=2))
+        return 0
     if args.child_engine:
         print(json.dumps(child_engine(Path(args.child_engine))))
         return 0
