@@ -157,15 +157,15 @@ def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) ->
     ordered = cadence.sequenced(stacked, cadence.MIN_OCCURRENCES)
     median = pl.col("amount").median().over("stream")
     stable_amount = ((pl.col("amount") - median).abs() <= AMOUNT_BAND * median).alias("stable")
+    # Streams whose amounts are not steady enough are dropped here, before every later step reads their rows.
     ordered = (
-        cadence.with_fits(ordered.lazy(), cadence.ALL_FREQUENCIES).with_columns(stable_amount).collect(engine=ENGINE)
+        cadence.with_fits(ordered.lazy(), cadence.ALL_FREQUENCIES)
+        .with_columns(stable_amount)
+        .filter(pl.col("stable").mean().over("stream") >= cadence.REGULAR_SHARE)
+        .collect(engine=ENGINE)
     )
     stable = (
-        ordered.lazy()
-        .group_by("stream")
-        .agg(*cadence.gap_aggregations(cadence.ALL_FREQUENCIES), pl.col("stable").mean().alias("amount_share"))
-        .filter(pl.col("amount_share") >= cadence.REGULAR_SHARE)
-        .collect(engine=ENGINE)
+        ordered.lazy().group_by("stream").agg(cadence.gap_aggregations(cadence.ALL_FREQUENCIES)).collect(engine=ENGINE)
     )
     found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES, found_only=True)
     labels = {number: label for number, (label, _) in enumerate(lookbacks)}
