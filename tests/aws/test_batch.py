@@ -75,14 +75,33 @@ class TestParquetSync:
     def test_push_skips_unchanged_files_and_pull_restores_missing_ones(self, aws: str, tmp_path: Path) -> None:
         s3 = boto3.client("s3")
         s3.create_bucket(Bucket=PARQUET)
-        local = tmp_path / "local" / "signals" / "window=30d"
+        local = tmp_path / "local" / "signals"
         local.mkdir(parents=True)
         (local / "part-00000.parquet").write_bytes(b"PAR1 first")
-        assert parquet_sync.push(s3, PARQUET, tmp_path / "local") == ["parquet/signals/window=30d/part-00000.parquet"]
+        assert parquet_sync.push(s3, PARQUET, tmp_path / "local") == ["parquet/signals/part-00000.parquet"]
         assert parquet_sync.push(s3, PARQUET, tmp_path / "local") == []
         (pulled,) = parquet_sync.pull(s3, PARQUET, tmp_path / "fresh")
         assert pulled.read_bytes() == b"PAR1 first"
         assert parquet_sync.pull(s3, PARQUET, tmp_path / "fresh") == []
+
+    def test_the_layout_with_a_directory_per_window_leaves_s3_once_it_left_the_local_tree(
+        self, aws: str, tmp_path: Path
+    ) -> None:
+        s3 = boto3.client("s3")
+        s3.create_bucket(Bucket=PARQUET)
+        old = [f"parquet/signals/window={window}/part-{n:05d}.parquet" for window in ("30d", "180d") for n in range(3)]
+        for key in old:
+            s3.put_object(Bucket=PARQUET, Key=key, Body=b"PAR1 old")
+        local = tmp_path / "local"
+        (local / "signals" / "window=30d").mkdir(parents=True)
+        (local / "signals" / "window=30d" / "part-00000.parquet").write_bytes(b"PAR1 old")
+        parquet_sync.push(s3, PARQUET, local)
+        assert sorted(keys(s3, PARQUET)) == sorted(old)  # still the local layout: kept
+        (local / "signals" / "window=30d" / "part-00000.parquet").unlink()
+        (local / "signals" / "window=30d").rmdir()
+        (local / "signals" / "part-00000.parquet").write_bytes(b"PAR1 new")
+        assert parquet_sync.push(s3, PARQUET, local) == ["parquet/signals/part-00000.parquet"]
+        assert keys(s3, PARQUET) == ["parquet/signals/part-00000.parquet"]
 
 
 def test_a_database_url_means_postgres_and_no_snapshot(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import polars as pl
 import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner
@@ -31,7 +32,7 @@ class TestPipelineCommand:
         summary = json.loads(result.output)
         assert (summary["users"], summary["as_of"]) == (2, "2026-06-30")
         assert summary["personas"]["30d"] == {"high_utilization": 1, "none": 1}
-        assert (tmp_path / "data" / "signals" / "window=180d").is_dir()
+        assert pl.read_parquet(tmp_path / "data" / "signals")["window"].unique().sort().to_list() == ["180d", "30d"]
 
     def test_readable_summary_and_one_user(self, store: Engine) -> None:
         result = CliRunner().invoke(app, ["pipeline", "--user", "u1", "--user", "u2", "--as-of", "2026-06-30"])

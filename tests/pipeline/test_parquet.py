@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from spendsense.pipeline.parquet import BUCKETS, bucket, part_path, write_dataset
 
@@ -26,40 +27,73 @@ class TestBucket:
 
 
 class TestWriteDataset:
-    def test_a_full_run_writes_every_part_of_every_window(self, tmp_path: Path) -> None:
-        write_dataset(tmp_path, "signals", frame(("u1", "30d", 1), ("u1", "180d", 2)), ("30d", "180d"), None)
-        assert len(list((tmp_path / "signals" / "window=30d").glob("part-*.parquet"))) == BUCKETS
-        both = pl.read_parquet(tmp_path / "signals", hive_partitioning=True)
-        assert sorted(both.select("window", "value").rows()) == [("180d", 2), ("30d", 1)]
+    def test_a_full_run_writes_every_part_with_both_windows(self, tmp_path: Path) -> None:
+        write_dataset(tmp_path, "signals", frame(("u1", "30d", 1), ("u1", "180d", 2)), None)
+        assert len(list((tmp_path / "signals").glob("part-*.parquet"))) == BUCKETS
+        both = pl.read_parquet(tmp_path / "signals")
+        assert both.columns == ["user_id", "window", "value"]
+        assert both.rows() == [("u1", "180d", 2), ("u1", "30d", 1)]  # user, then window
 
     def test_a_users_rewrite_touches_only_their_part_and_keeps_the_others_in_it(self, tmp_path: Path) -> None:
         # "u1" is in part 57 (see TestBucket) and so is "x0u1": its last three characters "0u1" are
         # 0 * 1296 + 30 * 36 + 1 = 1081, like "u1"; "u2" = 30 * 36 + 2 = 1082 is in part 58.
-        rows = frame(("u1", "30d", 1), ("x0u1", "30d", 5), ("u2", "30d", 7))
-        write_dataset(tmp_path, "signals", rows, ("30d",), None)
-        untouched = part_path(tmp_path, "signals", "30d", 58)
+        rows = frame(("u1", "30d", 1), ("u1", "180d", 9), ("x0u1", "30d", 5), ("u2", "30d", 7))
+        write_dataset(tmp_path, "signals", rows, None)
+        untouched = part_path(tmp_path, "signals", 58)
         before = untouched.stat().st_mtime_ns
-        written = write_dataset(tmp_path, "signals", frame(("u1", "30d", 3)), ("30d",), ["u1"])
-        assert written == [part_path(tmp_path, "signals", "30d", 57)]
-        after = pl.read_parquet(tmp_path / "signals" / "window=30d").sort("user_id").rows()
-        assert after == [("u1", 3), ("u2", 7), ("x0u1", 5)]
+        written = write_dataset(tmp_path, "signals", frame(("u1", "30d", 3)), ["u1"])
+        assert written == [part_path(tmp_path, "signals", 57)]
+        after = pl.read_parquet(tmp_path / "signals").rows()
+        assert after == [("u1", "30d", 3), ("x0u1", "30d", 5), ("u2", "30d", 7)]  # part 57, then 58
         assert untouched.stat().st_mtime_ns == before
 
-    def test_a_users_rewrite_into_an_older_layout_moves_everyone_to_the_current_one(self, tmp_path: Path) -> None:
+    def test_a_users_rewrite_into_fewer_parts_moves_everyone_to_the_current_layout(self, tmp_path: Path) -> None:
         # A tree written with 16 parts: "u1" (1081 % 16 = 9) and "u2" (1082 % 16 = 10).
-        window = tmp_path / "signals" / "window=30d"
-        window.mkdir(parents=True)
-        frame(("u1", "30d", 1)).drop("window").write_parquet(window / "part-00009.parquet")
-        frame(("u2", "30d", 7)).drop("window").write_parquet(window / "part-00010.parquet")
-        write_dataset(tmp_path, "signals", frame(("u1", "30d", 3)), ("30d",), ["u1"])
-        assert len(list(window.glob("part-*.parquet"))) == BUCKETS
-        assert pl.read_parquet(part_path(tmp_path, "signals", "30d", 57)).rows() == [("u1", 3)]
-        assert pl.read_parquet(part_path(tmp_path, "signals", "30d", 58)).rows() == [("u2", 7)]
-        assert pl.read_parquet(window).sort("user_id").rows() == [("u1", 3), ("u2", 7)]
+        dataset = tmp_path / "signals"
+        dataset.mkdir()
+        frame(("u1", "30d", 1)).write_parquet(dataset / "part-00009.parquet")
+        frame(("u2", "30d", 7)).write_parquet(dataset / "part-00010.parquet")
+        write_dataset(tmp_path, "signals", frame(("u1", "30d", 3)), ["u1"])
+        assert len(list(dataset.glob("part-*.parquet"))) == BUCKETS
+        assert pl.read_parquet(part_path(tmp_path, "signals", 57)).rows() == [("u1", "30d", 3)]
+        assert pl.read_parquet(part_path(tmp_path, "signals", 58)).rows() == [("u2", "30d", 7)]
+
+    def test_the_layout_with_a_directory_per_window_is_moved_over_and_removed(self, tmp_path: Path) -> None:
+        dataset = tmp_path / "signals"
+        for window, rows in (("30d", [("u1", "30d", 1), ("u2", "30d", 7)]), ("180d", [("u2", "180d", 8)])):
+            (dataset / f"window={window}").mkdir(parents=True)
+            frame(*rows).drop("window").write_parquet(dataset / f"window={window}" / "part-00003.parquet")
+        write_dataset(tmp_path, "signals", frame(("u1", "30d", 3), ("u1", "180d", 4)), ["u1"])
+        assert sorted(path.name for path in dataset.iterdir()) == [f"part-{n:05d}.parquet" for n in range(BUCKETS)]
+        assert pl.read_parquet(dataset).rows() == [
+            ("u1", "180d", 4),
+            ("u1", "30d", 3),
+            ("u2", "180d", 8),
+            ("u2", "30d", 7),
+        ]
 
     def test_a_first_run_for_one_user_writes_the_whole_layout(self, tmp_path: Path) -> None:
-        write_dataset(tmp_path, "signals", frame(("u1", "30d", 3)), ("30d",), ["u1"])
-        write_dataset(tmp_path, "signals", frame(("u2", "30d", 7)), ("30d",), ["u2"])
-        window = tmp_path / "signals" / "window=30d"
-        assert len(list(window.glob("part-*.parquet"))) == BUCKETS
-        assert pl.read_parquet(window).sort("user_id").rows() == [("u1", 3), ("u2", 7)]
+        write_dataset(tmp_path, "signals", frame(("u1", "30d", 3)), ["u1"])
+        write_dataset(tmp_path, "signals", frame(("u2", "30d", 7)), ["u2"])
+        dataset = tmp_path / "signals"
+        assert len(list(dataset.glob("part-*.parquet"))) == BUCKETS
+        assert pl.read_parquet(dataset).rows() == [("u1", "30d", 3), ("u2", "30d", 7)]
+
+    def test_a_write_that_fails_leaves_every_part_as_it_was_and_nothing_beside_them(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        write_dataset(tmp_path, "signals", frame(("u1", "30d", 1), ("u2", "30d", 7)), None)
+        before = {path.name: path.read_bytes() for path in (tmp_path / "signals").iterdir()}
+        real, calls = pl.DataFrame.write_parquet, []
+
+        def fails_on_the_third(self: pl.DataFrame, file: Path, **options: object) -> None:
+            calls.append(file)
+            if len(calls) == 3:
+                raise OSError("disk full")
+            real(self, file, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pl.DataFrame, "write_parquet", fails_on_the_third)
+        with pytest.raises(OSError, match="disk full"):
+            write_dataset(tmp_path, "signals", frame(("u1", "30d", 2), ("u2", "30d", 8)), None)
+        assert len(calls) == 3
+        assert {path.name: path.read_bytes() for path in (tmp_path / "signals").iterdir()} == before

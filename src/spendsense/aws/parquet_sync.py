@@ -1,8 +1,9 @@
-"""The pipeline's Parquet tree mirrored in S3_BUCKET_PARQUET, file for file (`signals/window=30d/part-00000.parquet`).
+"""The pipeline's Parquet tree mirrored in S3_BUCKET_PARQUET, file for file (`signals/part-00000.parquet`).
 
 A run for some users only rewrites their rows inside partitions it reads first, so the
 tree is pulled from S3 before such a run and pushed after it; files whose MD5 already
-matches the object's ETag are skipped both ways.
+matches the object's ETag are skipped both ways. Nothing else is deleted from S3, except the
+earlier layout's window directories (`signals/window=30d/...`) once the local tree has none.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 from spendsense.aws.clients import transfer
 
 PREFIX = "parquet/"
+LEGACY = "/window="
+"""A key of the layout with a directory per window (`spendsense.pipeline.parquet.LEGACY`)."""
 
 
 def _md5(path: Path) -> str:
@@ -33,16 +36,29 @@ def _remote(s3: Any, bucket: str) -> dict[str, str]:
 
 
 def push(s3: Any, bucket: str, root: Path) -> list[str]:
-    """Upload new and changed files; the keys written."""
+    """Upload new and changed files; the keys written.
+
+    Then, if no local file is in the earlier layout, its keys are deleted: the pipeline moved
+    their rows into the current parts, which are uploaded by then.
+    """
     remote = _remote(s3, bucket)
+    keys = {PREFIX + path.relative_to(root).as_posix(): path for path in sorted(root.rglob("*.parquet"))}
     written = []
     with transfer(s3) as files:
-        for path in sorted(root.rglob("*.parquet")):
-            key = PREFIX + path.relative_to(root).as_posix()
+        for key, path in keys.items():
             if remote.get(key) != _md5(path):
                 files.upload_file(str(path), bucket, key)
                 written.append(key)
+    if not any(LEGACY in key for key in keys):
+        stale = [key for key in remote if LEGACY in key]
+        for start in range(0, len(stale), DELETE_BATCH):
+            batch = [{"Key": key} for key in stale[start : start + DELETE_BATCH]]
+            s3.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
     return written
+
+
+DELETE_BATCH = 1_000
+"""S3's limit of keys a DeleteObjects request."""
 
 
 def pull(s3: Any, bucket: str, root: Path) -> list[Path]:

@@ -1,21 +1,24 @@
-"""Parquet copies of the pipeline's output: `<data_dir>/<dataset>/window=30d/part-00007.parquet`.
+"""Parquet copies of the pipeline's output: `<data_dir>/<dataset>/part-00007.parquet`, both windows in each.
 
-Hive-style window partitions, so the tree can be copied to S3 as is and read back with
-`pl.read_parquet(data_dir / "signals", hive_partitioning=True)`. Within a window, each user
-always lands in the same of `BUCKETS` part files, so one user's recompute rewrites one small
-file per dataset and window instead of all of them. A file is written beside its final name
-and renamed over it, so a reader never sees half a file.
+Each user always lands in the same of `BUCKETS` part files, and a part holds the user's rows
+of both windows (a `window` column), so one user's recompute rewrites one small file per
+dataset. Read a dataset back with `pl.read_parquet(data_dir / "signals")`. A file is written
+beside its final name and renamed over it, so a reader never sees half a file.
 
-A window's layout is complete when its last part exists: every full write writes all parts,
-empty ones too. A user's rewrite into an incomplete layout (an older, smaller `BUCKETS`, or
-only earlier one-user runs) first redistributes every row it finds there, so no user is
-ever left in two parts. Parts are only ever added or replaced, never deleted, which keeps
-the S3 mirror (`aws.parquet_sync`, upload-only) consistent too.
+A dataset's layout is complete when its last part exists: every full write writes all
+parts, empty ones too. A user's rewrite into an incomplete layout (an older, smaller
+`BUCKETS`, only earlier one-user runs, or the earlier layout with a directory per window,
+`window=30d/part-00007.parquet`) first redistributes every row it finds there, so no user is
+ever left in two parts. Parts are only ever added or replaced, never deleted, except the
+earlier layout's window directories, which go once the parts that replace them are in
+place (`aws.parquet_sync.push` then removes their keys from S3).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +29,9 @@ BUCKETS = 256
 
 Sixteen parts made it read and rewrite a sixteenth of every dataset, which grows with the
 population (60 ms at 10,000 users, ten times that at 100,000)."""
+
+LEGACY = "window="
+"""The earlier layout's directories: one a window, each with its own parts."""
 
 
 def bucket() -> pl.Expr:
@@ -38,73 +44,100 @@ def bucket() -> pl.Expr:
     return (tail.str.to_integer(base=36, strict=False).fill_null(0) % BUCKETS).cast(pl.Int64)
 
 
-def part_path(root: Path, dataset: str, window: str, number: int) -> Path:
-    return root / dataset / f"window={window}" / f"part-{number:05d}.parquet"
+def part_path(root: Path, dataset: str, number: int) -> Path:
+    return root / dataset / f"part-{number:05d}.parquet"
 
 
-def _write_atomically(target: Path, frame: pl.DataFrame) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    # lz4: a recompute rewrites eight small files, and zstd's slower writes showed in its time.
-    frame.write_parquet(temporary, compression="lz4", statistics=True)
-    os.replace(temporary, target)
-    return target
+Staged = list[tuple[Path, Path]]
+"""(file written, the part it replaces once published)."""
 
 
-def _buckets_of(user_ids: Sequence[str]) -> list[int]:
-    ids = pl.DataFrame({"user_id": list(user_ids)}, schema={"user_id": pl.String})
-    return sorted(set(ids.select(bucket())["user_id"].to_list()))
+def _stage(target: Path, frame: pl.DataFrame) -> tuple[Path, Path]:
+    """Write a part's new content beside it, under a name no other writer (thread or process) uses."""
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    try:  # lz4: a recompute rewrites four small files, and zstd's slower writes showed in its time.
+        frame.sort("user_id", "window", maintain_order=True).write_parquet(
+            temporary, compression="lz4", statistics=True
+        )
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary, target
 
 
-def _others(path: Path, user_ids: Sequence[str]) -> pl.DataFrame | None:
-    """The rows of a part (or of every part of a directory) that belong to other users; None without any file."""
-    files = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path] if path.exists() else []
-    if not files:
-        return None
-    return pl.read_parquet(files).filter(~pl.col("user_id").is_in(list(user_ids)))
+def _legacy(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.glob(f"{LEGACY}*") if path.is_dir())
+
+
+def _stored(directory: Path) -> pl.DataFrame | None:
+    """Every row a dataset holds, in either layout (the earlier one's rows get their `window`); None without a file."""
+    frames = [pl.read_parquet(path) for path in sorted(directory.glob("part-*.parquet"))]
+    for legacy in _legacy(directory):
+        window = pl.lit(legacy.name.removeprefix(LEGACY)).alias("window")
+        frames += [pl.read_parquet(path).with_columns(window) for path in sorted(legacy.glob("part-*.parquet"))]
+    return pl.concat(frames, how="diagonal") if frames else None
+
+
+def _without(rows: pl.DataFrame | None, user_ids: Sequence[str]) -> pl.DataFrame | None:
+    return None if rows is None else rows.filter(~pl.col("user_id").is_in(list(user_ids)))
 
 
 def _with(kept: pl.DataFrame | None, rows: pl.DataFrame) -> pl.DataFrame:
-    return rows if kept is None else pl.concat([kept, rows])
+    """`rows` after the `kept` ones, in `rows`' columns (a column `kept` lacks is null there)."""
+    return rows if kept is None else pl.concat([kept, rows], how="diagonal_relaxed").select(rows.columns)
 
 
-def _every_part(root: Path, dataset: str, window: str, rows: pl.DataFrame) -> list[Path]:
-    """Write all parts of a window (empty ones too) from `rows`, its complete content."""
+def _every_part(root: Path, dataset: str, rows: pl.DataFrame, into: Staged) -> None:
+    """Stage all parts of a dataset (empty ones too) from `rows`, its complete content."""
     parts = rows.with_columns(bucket().alias("bucket")).partition_by("bucket", as_dict=True, include_key=False)
     empty = rows.clear()
-    return [
-        _write_atomically(part_path(root, dataset, window, number), parts.get((number,), empty).sort("user_id"))
-        for number in range(BUCKETS)
-    ]
+    for number in range(BUCKETS):
+        into.append(_stage(part_path(root, dataset, number), parts.get((number,), empty)))
 
 
-def _users_parts(
-    root: Path, dataset: str, window: str, rows: pl.DataFrame, user_ids: Sequence[str], numbers: list[int]
-) -> list[Path]:
-    """Replace the rows of `user_ids` (whose parts are `numbers`) in their parts, keeping everyone else's."""
-    written = []
+def _users_parts(root: Path, dataset: str, rows: pl.DataFrame, user_ids: Sequence[str], into: Staged) -> None:
+    """Stage the parts of `user_ids` with their rows replaced and everyone else's kept."""
+    ids = pl.DataFrame({"user_id": list(user_ids)}, schema={"user_id": pl.String})
+    numbers = sorted(set(ids.select(bucket())["user_id"].to_list()))
     for number in numbers:
-        target = part_path(root, dataset, window, number)
+        target = part_path(root, dataset, number)
         theirs = rows if len(numbers) == 1 else rows.filter(bucket() == number)
-        written.append(_write_atomically(target, _with(_others(target, user_ids), theirs).sort("user_id")))
-    return written
+        into.append(_stage(target, _with(_without(pl.read_parquet(target), user_ids), theirs)))
 
 
-def write_dataset(
-    root: Path, dataset: str, frame: pl.DataFrame, windows: Sequence[str], user_ids: Sequence[str] | None
-) -> list[Path]:
-    """Replace each window's parts; with `user_ids`, only those users' rows in their parts (the rest are kept)."""
-    by_window = frame.partition_by("window", as_dict=True, include_key=False)
-    empty = frame.drop("window").clear()
-    numbers = _buckets_of(user_ids) if user_ids is not None else []
-    written: list[Path] = []
-    for window in windows:
-        rows = by_window.get((window,), empty)
+def publish(staged: Staged) -> list[Path]:
+    """Put staged files in place: each rename is atomic, so a reader sees the old part or the new one."""
+    for temporary, target in staged:
+        os.replace(temporary, target)
+    return [target for _, target in staged]
+
+
+def discard(staged: Staged) -> None:
+    for temporary, _ in staged:
+        temporary.unlink(missing_ok=True)
+
+
+def write_dataset(root: Path, dataset: str, frame: pl.DataFrame, user_ids: Sequence[str] | None) -> list[Path]:
+    """Replace every part with `frame`'s rows; with `user_ids`, only those users' rows (everyone else's are kept).
+
+    `frame` carries a `window` column. If writing fails, every part is left as it was.
+    """
+    directory = root / dataset
+    directory.mkdir(parents=True, exist_ok=True)
+    legacy = _legacy(directory)
+    complete = part_path(root, dataset, BUCKETS - 1).exists()
+    staged: Staged = []
+    try:
         if user_ids is None:
-            written += _every_part(root, dataset, window, rows)
-        elif part_path(root, dataset, window, BUCKETS - 1).exists():
-            written += _users_parts(root, dataset, window, rows, user_ids, numbers)
+            _every_part(root, dataset, frame, staged)
+        elif complete:  # any earlier layout left beside it was redistributed already
+            _users_parts(root, dataset, frame, user_ids, staged)
         else:
-            kept = _others(part_path(root, dataset, window, 0).parent, user_ids)
-            written += _every_part(root, dataset, window, _with(kept, rows))
+            _every_part(root, dataset, _with(_without(_stored(directory), user_ids), frame), staged)
+    except BaseException:
+        discard(staged)
+        raise
+    written = publish(staged)
+    for directory in legacy:
+        shutil.rmtree(directory)
     return written

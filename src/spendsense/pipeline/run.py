@@ -128,10 +128,10 @@ def _recommend(
 
 DATASETS = ("signals", "recurring_streams", "income_streams", "persona_assignments")
 EXPORT_THREADS = len(DATASETS)
-"""One a dataset: on one user's recompute four threads wrote the eight files in 30-34 ms, two in 35-45, one in 49-52.
-
-A full run then holds every dataset's concatenation at once; the largest (recurring streams)
-was held alone before too."""
+"""One a dataset: a user's recompute rewrites one part a dataset (eight parts, one a window, took 30-34 ms
+from four threads, 35-45 from two, 49-52 from one; four parts with both windows took 18-22 from four)."""
+# A full run holds every dataset's concatenation at once while it writes; the largest (recurring
+# streams) was held alone before too.
 
 
 def _datasets(outcome: Outcome) -> dict[str, pl.DataFrame]:
@@ -141,9 +141,7 @@ def _datasets(outcome: Outcome) -> dict[str, pl.DataFrame]:
     return dict(zip(DATASETS, frames, strict=True))
 
 
-def _export(
-    root: Path, parts: Sequence[dict[str, pl.DataFrame]], windows: tuple[str, ...], user_ids: Sequence[str] | None
-) -> list[Path]:
+def _export(root: Path, parts: Sequence[dict[str, pl.DataFrame]], user_ids: Sequence[str] | None) -> list[Path]:
     """Each dataset's files from its own thread, on every CPU even in a process pinned to one.
 
     Writing a Parquet file is mostly Polars' native work, which runs outside the GIL.
@@ -151,7 +149,7 @@ def _export(
 
     def write(name: str) -> list[Path]:
         frame = pl.concat([part[name] for part in parts]) if len(parts) > 1 else parts[0][name]
-        return parquet.write_dataset(root, name, frame, windows, user_ids)
+        return parquet.write_dataset(root, name, frame, user_ids)
 
     with every_cpu(), ThreadPoolExecutor(EXPORT_THREADS, thread_name_prefix="parquet") as pool:
         return [path for written in pool.map(write, DATASETS) for path in written]
@@ -227,7 +225,7 @@ def run_pipeline(
         lap("recommend")
         done += len(users)
         on_users(done, len(targets))
-    files = _export(data_dir, exported, windows, chosen)
+    files = _export(data_dir, exported, chosen)
     lap("parquet")
     counts = _persona_counts(pl.concat([part["persona_assignments"] for part in exported]))
     return PipelineSummary(as_of, len(targets), windows, skipped, counts, rows, tuple(map(str, files)), seconds)

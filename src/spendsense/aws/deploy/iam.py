@@ -51,6 +51,8 @@ def statements(ctx: DeployContext, function: str) -> list[dict[str, Any]]:
             _allow(["s3:PutObject"], [insights]),
             _allow(["s3:ListBucket"], [f"arn:aws:s3:::{parquet}"]),
             _allow(["s3:GetObject", "s3:PutObject"], [f"arn:aws:s3:::{parquet}/parquet/*"]),
+            # the earlier Parquet layout's keys, removed once the pipeline has moved its rows over
+            _allow(["s3:DeleteObject"], [f"arn:aws:s3:::{parquet}/parquet/*/window=*"]),
         ]
     if function == "websocket":
         dynamo = ["dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]
