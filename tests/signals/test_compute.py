@@ -4,10 +4,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spendsense.signals import catalog
+from spendsense.signals import catalog, window
 from spendsense.signals.compute import SignalSet, compute_signals
 from tests.signals.builders import AS_OF, NETFLIX, account, accounts, liabilities, liability, monthly, transactions, txn
 
@@ -150,3 +151,15 @@ class TestInvariants:
                 frame.filter(label).sort("signals", "user_id").rows() for frame in (both.evidence, alone.evidence)
             ]
             assert evidence[0] == evidence[1]
+
+    @settings(max_examples=25, deadline=None)
+    @given(histories())
+    def test_a_few_users_rows_give_what_the_at_scale_path_gives(self, rows: list[dict[str, Any]]) -> None:
+        """Up to `SMALL_INPUT_ROWS` input rows, queries skip the optimizer and `prepare` is one query: same output."""
+        small = compute(rows)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(window, "SMALL_INPUT_ROWS", -1)  # every input is large: optimized, the at-scale `prepare`
+            large = compute(rows)
+        for name in ("signals", "cards", "recurring_streams", "income_streams"):
+            assert getattr(small, name).equals(getattr(large, name)), name
+        assert sorted(map(repr, small.evidence.rows())) == sorted(map(repr, large.evidence.rows()))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from spendsense.personas.criteria import Persona, load_personas
-from spendsense.signals.window import ENGINE
+from spendsense.signals.window import collect
 
 ASSIGNMENTS = pl.Schema(
     {
@@ -34,7 +34,7 @@ def assign_personas(signals: pl.DataFrame, personas: Sequence[Persona] | None = 
         .with_columns(pl.col("personas").list.first().alias("primary_persona"))
         .select(ASSIGNMENTS.names())
         .cast(ASSIGNMENTS)
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
 
 

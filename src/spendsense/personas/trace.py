@@ -13,7 +13,7 @@ import polars as pl
 
 from spendsense.personas.criteria import Persona, load_personas
 from spendsense.signals import catalog
-from spendsense.signals.window import ENGINE
+from spendsense.signals.window import collect
 
 TRACE = pl.Schema(
     {
@@ -40,7 +40,7 @@ def criteria_trace(signals: pl.DataFrame, personas: Sequence[Persona] | None = N
     chosen = tuple(personas) if personas is not None else load_personas()
     frames = [TRACE.to_frame().lazy(), *(rows.select(columns) for columns in _criterion_columns(chosen))]
     # One query for all criteria: on one user's rows a step costs as much as the query.
-    return pl.concat(frames, how="vertical_relaxed").cast(TRACE).collect(engine=ENGINE)
+    return pl.concat(frames, how="vertical_relaxed").cast(TRACE).pipe(collect)
 
 
 @functools.cache
@@ -99,7 +99,7 @@ def nested_traces(
 
     `evidence` holds the evidence sets (`provenance.EVIDENCE` plus `window`) the signals came from.
     """
-    return nested_query(trace, evidence, personas).collect(engine=ENGINE)
+    return nested_query(trace, evidence, personas).pipe(collect)
 
 
 def nested_query(

@@ -16,7 +16,7 @@ import polars as pl
 from spendsense.personas.trace import nested_query
 from spendsense.signals import catalog, credit, provenance
 from spendsense.signals.compute import SignalSet
-from spendsense.signals.window import ENGINE, KEYS
+from spendsense.signals.window import KEYS, collect
 
 Row = dict[str, Any]
 EVIDENCE_FIELDS = [name for name in provenance.EVIDENCE.names() if name != "user_id"]
@@ -64,7 +64,7 @@ def signal_rows(result: SignalSet, computed_at: datetime) -> list[Row]:
     joined = (  # one query: on one user's rows each step would cost what the whole query does
         values.join(evidence, on=KEYS, how="left", maintain_order="left")
         .join(cards, on="user_id", how="left", maintain_order="left")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
     rows = _listed(joined.to_dicts(), "evidence", "cards")
     for row in rows:
@@ -78,7 +78,7 @@ def stream_rows(streams: pl.DataFrame, as_of: object) -> list[Row]:
 
 def assignment_rows(outcome: Outcome, computed_at: datetime) -> list[Row]:
     traces = nested_query(outcome.trace, outcome.signals.evidence)
-    joined = outcome.assignments.lazy().join(traces, on=KEYS, how="left", maintain_order="left").collect(engine=ENGINE)
+    joined = outcome.assignments.lazy().join(traces, on=KEYS, how="left", maintain_order="left").pipe(collect)
     rows = _listed(joined.to_dicts(), "trace")
     for row in rows:
         row["computed_at"] = computed_at

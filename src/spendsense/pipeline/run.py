@@ -27,7 +27,7 @@ from spendsense.personas.trace import criteria_trace
 from spendsense.pipeline import documents, parquet, repository
 from spendsense.pipeline.documents import Outcome
 from spendsense.signals.compute import WINDOW_DAYS, compute_signals
-from spendsense.signals.window import Window
+from spendsense.signals.window import Window, sized_for
 from spendsense.store.frames import Frames, load_frames
 
 Stage = Callable[[str], None]
@@ -55,8 +55,9 @@ def compute_outcome(
     user_ids: Sequence[str], transactions: pl.DataFrame, accounts: pl.DataFrame, liabilities: pl.DataFrame, as_of: date
 ) -> Outcome:
     """Signals, personas and the flat decision trace for `user_ids`: the whole engine, no I/O."""
-    result = compute_signals(user_ids, transactions, accounts, liabilities, as_of)
-    return Outcome(result, assign_personas(result.signals), criteria_trace(result.signals))
+    with sized_for(transactions.height):
+        result = compute_signals(user_ids, transactions, accounts, liabilities, as_of)
+        return Outcome(result, assign_personas(result.signals), criteria_trace(result.signals))
 
 
 def _persona_counts(assignments: pl.DataFrame) -> dict[str, dict[str, int]]:
@@ -215,7 +216,8 @@ def run_pipeline(
         lap("load")
         outcome = compute_outcome(users, frames.transactions, frames.accounts, frames.liabilities, as_of)
         lap("compute")
-        _add(rows, _store(engine, outcome, windows, users))
+        with sized_for(frames.transactions.height):  # the stored documents are queries too
+            _add(rows, _store(engine, outcome, windows, users))
         if chosen is None and last:
             _forget_others(engine, windows, targets)
         lap("database")

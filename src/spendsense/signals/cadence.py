@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from spendsense.signals.window import ENGINE
+from spendsense.signals.window import collect
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 MIN_OCCURRENCES = 3
@@ -73,7 +73,7 @@ def in_order(rows: pl.DataFrame, keys: Sequence[str], carry: Sequence[str] = ())
         .sort("stream", "date", "tie")
         .drop("tie")
         .with_columns(pl.col("stream").rle_id().cast(pl.UInt64).set_sorted())
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
 
 
@@ -89,7 +89,7 @@ def sequenced(ordered: pl.DataFrame | pl.LazyFrame, min_occurrences: int = 1) ->
     return kept.with_columns(
         pl.when(same).then((pl.col("date") - pl.col("date").shift(1)).dt.total_days()).alias("gap"),
         (index - pl.when(same).then(None).otherwise(index).forward_fill()).alias("seq"),
-    ).collect(engine=ENGINE)
+    ).pipe(collect)
 
 
 def with_gaps(
@@ -176,7 +176,7 @@ def with_frequency(
         .with_columns(classify(frequencies).alias("frequency"))
         .drop("calendar_share")
     )
-    return (classified.filter(pl.col("frequency").is_not_null()) if found_only else classified).collect(engine=ENGINE)
+    return (classified.filter(pl.col("frequency").is_not_null()) if found_only else classified).pipe(collect)
 
 
 def period(frequency: pl.Expr) -> pl.Expr:

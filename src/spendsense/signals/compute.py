@@ -14,7 +14,7 @@ import polars as pl
 
 from spendsense.signals import catalog, credit, fees, income, provenance, recurring, savings, spending, subscriptions
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, KEYS, Window, per_window, prepare
+from spendsense.signals.window import KEYS, Window, collect, per_window, prepare, sized_for
 
 WINDOW_DAYS = (30, 180)
 BEHAVIOURS = {
@@ -57,7 +57,7 @@ def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], windows: Seque
         .with_columns(count, as_of)
         .select(catalog.SCHEMA.names())
         .cast(catalog.SCHEMA)
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
 
 
@@ -96,9 +96,7 @@ def compute_windows(inputs: Prepared, windows: Sequence[Window]) -> SignalSet:
         cards=inputs.cards,
         recurring_streams=streams,
         income_streams=income_streams,
-        evidence=pl.concat([provenance.empty().lazy(), *(family.evidence for family in families)]).collect(
-            engine=ENGINE
-        ),
+        evidence=pl.concat([provenance.empty().lazy(), *(family.evidence for family in families)]).pipe(collect),
     )
 
 
@@ -114,10 +112,11 @@ def compute_signals(
     users = pl.DataFrame({"user_id": list(dict.fromkeys(user_ids))}, schema={"user_id": pl.String})
     # Transactions need no filter of their own: `prepare` keeps only those on these users' accounts.
     accounts, liabilities = (frame.join(users, on="user_id", how="semi") for frame in (accounts, liabilities))
-    prepared = prepare(transactions, accounts, as_of)
-    windows = [Window(days, as_of) for days in window_days]
-    longest = max((window.lookback_days for window in windows), default=0)
-    occurrences = recurring.Occurrences.of(prepared, as_of, longest)
-    cards = credit.cards(accounts, liabilities)
-    inputs = Prepared(users, prepared, income.deposits(prepared), accounts, cards, occurrences)
-    return compute_windows(inputs, windows)
+    with sized_for(transactions.height):
+        prepared = prepare(transactions, accounts, as_of)
+        windows = [Window(days, as_of) for days in window_days]
+        longest = max((window.lookback_days for window in windows), default=0)
+        occurrences = recurring.Occurrences.of(prepared, as_of, longest)
+        cards = credit.cards(accounts, liabilities)
+        inputs = Prepared(users, prepared, income.deposits(prepared), accounts, cards, occurrences)
+        return compute_windows(inputs, windows)

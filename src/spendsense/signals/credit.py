@@ -9,7 +9,7 @@ import polars as pl
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, KEYS, Window, spread, tagged, windows_of
+from spendsense.signals.window import KEYS, Window, collect, spread, tagged, windows_of
 
 UTILIZATION_FLAGS = (30, 50, 80)
 MINIMUM_PAYMENT_SLACK_CENTS = 100
@@ -67,7 +67,7 @@ def cards(accounts: pl.DataFrame, liabilities: pl.DataFrame) -> pl.DataFrame:
         .select(CARDS.names())
         .cast(CARDS)
         .sort("user_id", "account_id")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
 
 
@@ -92,13 +92,9 @@ def card_signals(card_rows: pl.DataFrame) -> pl.LazyFrame:
 def credit_signals(prepared: pl.DataFrame, card_rows: pl.DataFrame, windows: Window | Sequence[Window]) -> Family:
     """Card figures are balances now, the same in every window; interest is charged in the window."""
     windows = windows_of(windows)
-    interest_rows = tagged(prepared.lazy().filter(rules.is_interest_charge()), windows).collect(engine=ENGINE)
+    interest_rows = tagged(prepared.lazy().filter(rules.is_interest_charge()), windows).pipe(collect)
     interest = interest_rows.lazy().group_by(KEYS).agg(pl.col("amount_cents").sum().alias("interest_charges"))
-    values = (
-        spread(card_signals(card_rows), windows)
-        .join(interest, on=KEYS, how="full", coalesce=True)
-        .collect(engine=ENGINE)
-    )
+    values = spread(card_signals(card_rows), windows).join(interest, on=KEYS, how="full", coalesce=True).pipe(collect)
     evidence = provenance.gathered(
         [
             provenance.from_accounts(card_rows, CARD_SIGNALS, windows),

@@ -9,7 +9,7 @@ import polars as pl
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, KEYS, Window, tagged, windows_of
+from spendsense.signals.window import KEYS, Window, collect, tagged, windows_of
 
 KINDS = ("overdraft", "nsf", "late", "other")
 SIGNALS = ("fee_count", "fee_total", *(f"{kind}_fee_count" for kind in KINDS))
@@ -18,7 +18,7 @@ SIGNALS = ("fee_count", "fee_total", *(f"{kind}_fee_count" for kind in KINDS))
 def fee_rows(prepared: pl.DataFrame, windows: Sequence[Window]) -> pl.DataFrame:
     """The fees of each window, tagged with it."""
     fees = prepared.lazy().filter(rules.is_fee())
-    return tagged(fees, windows).with_columns(rules.fee_kind().alias("fee_kind")).collect(engine=ENGINE)
+    return tagged(fees, windows).with_columns(rules.fee_kind().alias("fee_kind")).pipe(collect)
 
 
 def fee_signals(prepared: pl.DataFrame, windows: Window | Sequence[Window]) -> Family:

@@ -11,7 +11,7 @@ from spendsense.signals import cadence, provenance
 from spendsense.signals.provenance import Family
 from spendsense.signals.recurring import stream_id
 from spendsense.signals.spending import monthly, months_of
-from spendsense.signals.window import ENGINE, KEYS, Window, spread, tagged, windows_of
+from spendsense.signals.window import KEYS, Window, collect, collect_all, spread, tagged, windows_of
 
 STREAM_KEYS = ("user_id", "window", "merchant_key")
 IRREGULAR = "irregular"
@@ -86,7 +86,7 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
             pl.col("transaction_id").alias("transaction_ids"),
         )
         .filter(pl.col("occurrences") >= 2)
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
     classified = cadence.with_frequency(stats, rows, cadence.PAY_FREQUENCIES)
     return (
@@ -100,7 +100,7 @@ def income_streams(lookback_deposits: pl.DataFrame) -> pl.DataFrame:
         .select(*INCOME_STREAMS.names(), "window")
         .cast(INCOME_STREAMS)
         .sort("window", "user_id", "stream_id")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
 
 
@@ -119,7 +119,7 @@ def median_pay_gap(all_deposits: pl.DataFrame, windows: Sequence[Window]) -> pl.
         .sort(*KEYS, "date")
         .with_columns(pl.col("date").diff().dt.total_days().over(KEYS).alias("gap"))
     )
-    return gaps.group_by(KEYS).agg(pl.col("gap").median().alias("median_pay_gap_days")).collect(engine=ENGINE)
+    return gaps.group_by(KEYS).agg(pl.col("gap").median().alias("median_pay_gap_days")).pipe(collect)
 
 
 def _primary_frequency(streams: pl.DataFrame) -> pl.LazyFrame:
@@ -158,7 +158,7 @@ def income_signals(
     `every` holds all deposits (`deposits`), `spending` carries `spending` per user and window.
     """
     windows = windows_of(windows)
-    lookback, in_window = pl.collect_all([tagged(every, windows, lookback=True), tagged(every, windows)], engine=ENGINE)
+    lookback, in_window = collect_all([tagged(every, windows, lookback=True), tagged(every, windows)])
     streams = income_streams(lookback)
     checking = accounts.lazy().filter(rules.is_personal_account() & rules.is_checking_account())
     balance = checking.group_by("user_id").agg(pl.col("current_cents").sum().alias("checking_balance"))
@@ -175,7 +175,7 @@ def income_signals(
         .join(spending.lazy().select(*KEYS, "spending"), on=KEYS, how="left")
         .with_columns(months_of(pl.col("checking_balance"), windows).alias("cash_flow_buffer_months"))
         .drop("spending")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
     evidence = provenance.gathered(
         [

@@ -15,7 +15,7 @@ import polars as pl
 
 from spendsense import rules
 from spendsense.signals import cadence
-from spendsense.signals.window import ENGINE, Window, per_window, prepare
+from spendsense.signals.window import Window, collect, per_window, prepare, sized_for
 
 STREAM_KEYS = ("user_id", "merchant_key", "direction")
 AMOUNT_BAND = 0.25
@@ -56,7 +56,8 @@ def detect_recurring_streams(
     `transactions` and `accounts` follow `spendsense.tables`; business accounts and pending
     transactions are left out here.
     """
-    return streams_in(prepare(transactions, accounts, as_of), as_of, lookback_days)
+    with sized_for(transactions.height):
+        return streams_in(prepare(transactions, accounts, as_of), as_of, lookback_days)
 
 
 def stream_id(*keys: pl.Expr | str) -> pl.Expr:
@@ -94,7 +95,7 @@ class Occurrences:
                 pl.when(amount > 0).then(pl.lit("outflow")).otherwise(pl.lit("inflow")).alias("direction"),
                 amount.abs().alias("amount"),
             )
-            .collect(engine=ENGINE)
+            .pipe(collect)
         )
         return cls(rows, cadence.in_order(rows, STREAM_KEYS, carry=["amount"]))
 
@@ -162,11 +163,9 @@ def _streams(occurrences: Occurrences, lookbacks: Sequence[tuple[str, date]]) ->
         cadence.with_fits(ordered.lazy(), cadence.ALL_FREQUENCIES)
         .with_columns(stable_amount)
         .filter(pl.col("stable").mean().over("stream") >= cadence.REGULAR_SHARE)
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
-    stable = (
-        ordered.lazy().group_by("stream").agg(cadence.gap_aggregations(cadence.ALL_FREQUENCIES)).collect(engine=ENGINE)
-    )
+    stable = ordered.lazy().group_by("stream").agg(cadence.gap_aggregations(cadence.ALL_FREQUENCIES)).pipe(collect)
     found = cadence.with_frequency(stable, ordered, cadence.ALL_FREQUENCIES, found_only=True)
     labels = {number: label for number, (label, _) in enumerate(lookbacks)}
     return _describe(occurrences, ordered, found, labels).join(
@@ -206,5 +205,5 @@ def _reported(streams: pl.LazyFrame, as_of: pl.Expr) -> pl.DataFrame:
         .select(*STREAMS.names(), "window")
         .cast(STREAMS)
         .sort("window", "user_id", "stream_id")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )

@@ -10,7 +10,7 @@ from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
 from spendsense.signals.spending import monthly, months_of
-from spendsense.signals.window import ENGINE, KEYS, Window, spread, tagged, windows_of
+from spendsense.signals.window import KEYS, Window, collect, spread, tagged, windows_of
 
 SIGNALS = (
     "savings_account_count",
@@ -33,7 +33,7 @@ def savings_signals(
     windows = windows_of(windows)
     held = savings_accounts(accounts)
     on_savings = pl.col("account_id").is_in(held["account_id"].implode())
-    rows = tagged(prepared.lazy().filter(on_savings), windows).collect(engine=ENGINE)
+    rows = tagged(prepared.lazy().filter(on_savings), windows).pipe(collect)
     inflow = rows.lazy().group_by(KEYS).agg((-pl.col("amount_cents").sum()).alias("savings_net_inflow"))
     start = pl.col("savings_balance") - pl.col("savings_net_inflow")
     balances = (
@@ -55,7 +55,7 @@ def savings_signals(
             months_of(pl.col("savings_balance"), windows).alias("emergency_fund_months"),
         )
         .drop("spending")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
     # The growth rate reads both the balance and the inflow, so it is named in both sets.
     evidence = provenance.gathered(

@@ -9,7 +9,7 @@ import polars as pl
 from spendsense import rules
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, KEYS, Window, per_window, tagged, windows_of
+from spendsense.signals.window import KEYS, Window, collect, per_window, tagged, windows_of
 
 SIGNALS = ("spending", "monthly_spending")
 
@@ -20,9 +20,7 @@ def spending_rows(prepared: pl.DataFrame, windows: Sequence[Window]) -> pl.DataF
     spent = prepared.lazy().filter(rules.is_spending() & on_spending_account)
     # Lazy so that only the columns used travel through the filter (projection pushdown).
     return (
-        tagged(spent, windows)
-        .select("user_id", "window", "account_id", "transaction_id", "amount_cents")
-        .collect(engine=ENGINE)
+        tagged(spent, windows).select("user_id", "window", "account_id", "transaction_id", "amount_cents").pipe(collect)
     )
 
 
@@ -39,7 +37,7 @@ def spending_signals(prepared: pl.DataFrame, windows: Window | Sequence[Window])
         .group_by(KEYS)
         .agg(pl.col("amount_cents").sum().alias("spending"))
         .with_columns(monthly(pl.col("spending"), windows).alias("monthly_spending"))
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
     return Family(values, provenance.gathered([provenance.from_transactions(rows, SIGNALS, list_ids=False)]))
 

@@ -8,7 +8,7 @@ import polars as pl
 
 from spendsense.signals import provenance
 from spendsense.signals.provenance import Family
-from spendsense.signals.window import ENGINE, KEYS, Window, in_window, windows_of
+from spendsense.signals.window import KEYS, Window, collect, in_window, windows_of
 
 WEEKS_PER_MONTH = 52 / 12
 STREAM_SIGNALS = ("recurring_stream_count", "recurring_merchant_count", "monthly_recurring_spend")
@@ -32,7 +32,7 @@ def subscription_rows(streams: pl.DataFrame, prepared: pl.DataFrame) -> pl.DataF
     return (
         ids.join(prepared.lazy(), on="transaction_id")
         .select("user_id", "window", "account_id", "transaction_id", "date", "amount_cents")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
 
 
@@ -62,7 +62,7 @@ def subscription_signals(
         .with_columns(pl.col("subscription_spend").fill_null(0))
         .with_columns(share.fill_null(0.0).alias("subscription_share"))
         .drop("spending")
-        .collect(engine=ENGINE)
+        .pipe(collect)
     )
     evidence = provenance.gathered(
         [provenance.from_transactions(rows, STREAM_SIGNALS), provenance.from_transactions(inside, WINDOW_SIGNALS)]
