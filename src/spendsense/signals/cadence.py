@@ -1,11 +1,13 @@
 """Which frequency a stream of dated transactions follows, if any (docs/signals.md, "Frequencies").
 
 Shared by recurring streams and income streams. Everything is a group-by over every stream of
-every user at once; the only Python loop is over the five frequencies while building expressions.
+every user at once; the only Python loop is over the five frequencies while building expressions,
+and those are built once per set of frequencies (`functools.cache`: expressions are immutable).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -84,12 +86,17 @@ def sequenced(ordered: pl.DataFrame | pl.LazyFrame, min_occurrences: int = 1) ->
     window functions. A date filter on `ordered` keeps its order, so one sort serves every lookback.
     """
     kept = ordered.lazy().filter(pl.len().over("stream") >= min_occurrences)
+    return kept.with_columns(_gap_and_seq()).pipe(collect)
+
+
+@functools.cache
+def _gap_and_seq() -> tuple[pl.Expr, pl.Expr]:
     same = (pl.col("stream") == pl.col("stream").shift(1)).fill_null(False)
     index = pl.int_range(pl.len(), dtype=pl.Int64)
-    return kept.with_columns(
+    return (
         pl.when(same).then((pl.col("date") - pl.col("date").shift(1)).dt.total_days()).alias("gap"),
         (index - pl.when(same).then(None).otherwise(index).forward_fill()).alias("seq"),
-    ).pipe(collect)
+    )
 
 
 def with_gaps(
@@ -99,25 +106,29 @@ def with_gaps(
     return sequenced(in_order(rows, keys, carry), min_occurrences)
 
 
-def gap_aggregations(frequencies: Sequence[Frequency]) -> list[pl.Expr]:
+@functools.cache
+def gap_aggregations(frequencies: tuple[Frequency, ...]) -> tuple[pl.Expr, ...]:
     """For a group-by over `with_gaps` rows: count, median and mean gap, and the share of gaps fitting each frequency.
 
     The fits are computed on the rows first: an aggregation of a plain column takes Polars'
     fast path, an expression inside the aggregation is evaluated group by group.
     """
-    return [
+    return (
         pl.len().alias("occurrences"),
         pl.col("gap").median().alias("median_gap_days"),
         pl.col("gap").mean().alias("mean_gap_days"),
         *[pl.col(frequency.share_column).mean() for frequency in frequencies],
-    ]
-
-
-def with_fits(ordered: FrameT, frequencies: Sequence[Frequency]) -> FrameT:
-    """Per occurrence: whether its gap fits each frequency (null for a stream's first occurrence)."""
-    return ordered.with_columns(
-        frequency.fits(pl.col("gap")).alias(frequency.share_column) for frequency in frequencies
     )
+
+
+def with_fits(ordered: FrameT, frequencies: tuple[Frequency, ...]) -> FrameT:
+    """Per occurrence: whether its gap fits each frequency (null for a stream's first occurrence)."""
+    return ordered.with_columns(_fits(frequencies))
+
+
+@functools.cache
+def _fits(frequencies: tuple[Frequency, ...]) -> tuple[pl.Expr, ...]:
+    return tuple(frequency.fits(pl.col("gap")).alias(frequency.share_column) for frequency in frequencies)
 
 
 def _months_off(anchor: pl.Expr) -> pl.Expr:
@@ -136,19 +147,24 @@ def calendar_share(rows: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
     a month against the calendar, but over a short lookback that includes February it can pass
     too, so `classify` also asks for the semi-monthly mean gap (15.2 days, biweekly's is 14).
     """
-    first = pl.when(pl.col("seq") == 0).then(pl.col("date")).forward_fill()
-    second = pl.when(pl.col("seq") == 1).then(pl.col("date")).forward_fill()
-    on_day = pl.min_horizontal(_months_off(first), _months_off(second)) <= SEMI_MONTHLY.tolerance_days
     return (
         rows.lazy()
-        .with_columns(on_day.alias("on_day"))
+        .with_columns(_on_day())
         .filter(pl.col("seq") >= 2)
         .group_by("stream")
         .agg(pl.col("on_day").mean().alias("calendar_share"))
     )
 
 
-def classify(frequencies: Sequence[Frequency]) -> pl.Expr:
+@functools.cache
+def _on_day() -> pl.Expr:
+    first = pl.when(pl.col("seq") == 0).then(pl.col("date")).forward_fill()
+    second = pl.when(pl.col("seq") == 1).then(pl.col("date")).forward_fill()
+    return (pl.min_horizontal(_months_off(first), _months_off(second)) <= SEMI_MONTHLY.tolerance_days).alias("on_day")
+
+
+@functools.cache
+def classify(frequencies: tuple[Frequency, ...]) -> pl.Expr:
     """The first frequency (in the given order) whose median gap and gap share fit; null when none does."""
     choices = []
     for frequency in frequencies:
@@ -162,7 +178,7 @@ def classify(frequencies: Sequence[Frequency]) -> pl.Expr:
 
 
 def with_frequency(
-    stats: pl.DataFrame, rows: pl.DataFrame, frequencies: Sequence[Frequency], found_only: bool = False
+    stats: pl.DataFrame, rows: pl.DataFrame, frequencies: tuple[Frequency, ...], found_only: bool = False
 ) -> pl.DataFrame:
     """Add `frequency` to per-stream `stats` (by `stream`, with `gap_aggregations`) from the `with_gaps` rows.
 

@@ -6,6 +6,7 @@ pipeline stores and the personas read. Nothing here knows about the store.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,16 @@ BEHAVIOURS = {
     "has_income": pl.col("income_deposit_count") >= 1,
     "has_fees": pl.col("fee_count") >= 1,
 }
+
+
+_BEHAVIOURS = [condition.alias(name) for name, condition in BEHAVIOURS.items()]
+_BEHAVIOUR_COUNT = pl.sum_horizontal(pl.col(name).cast(pl.Int64) for name in BEHAVIOURS).alias("behaviour_count")
+
+
+@functools.cache
+def _fills(names: frozenset[str]) -> tuple[pl.Expr, ...]:
+    """The default of every signal among `names` that has one; built once per set of columns."""
+    return tuple(pl.col(s.name).fill_null(s.fill) for s in catalog.SIGNALS if s.fill is not None and s.name in names)
 
 
 @dataclass(frozen=True)
@@ -47,14 +58,11 @@ def _assemble(user_ids: pl.DataFrame, families: Sequence[Family], windows: Seque
     for family in families:
         wide = wide.join(family.values.lazy(), on=KEYS, how="left", maintain_order="left")
         names.update(family.values.columns)
-    fills = [pl.col(s.name).fill_null(s.fill) for s in catalog.SIGNALS if s.fill is not None and s.name in names]
-    behaviours = [condition.alias(name) for name, condition in BEHAVIOURS.items()]
-    count = pl.sum_horizontal(pl.col(name).cast(pl.Int64) for name in BEHAVIOURS).alias("behaviour_count")
     as_of = per_window(windows, lambda window: window.as_of, pl.Date()).alias("as_of")
     return (
-        wide.with_columns(fills)
-        .with_columns(behaviours)
-        .with_columns(count, as_of)
+        wide.with_columns(_fills(frozenset(names)))
+        .with_columns(_BEHAVIOURS)
+        .with_columns(_BEHAVIOUR_COUNT, as_of)
         .select(catalog.SCHEMA.names())
         .cast(catalog.SCHEMA)
         .pipe(collect)

@@ -8,6 +8,7 @@ per signal; `personas.trace` gathers what stands behind each signal.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,8 +42,13 @@ class Family:
 
 def _shaped(base: pl.LazyFrame, signals: Sequence[str]) -> pl.LazyFrame:
     """`base` in the `COLUMNS` shape, `signals` named."""
+    return base.select(_columns(tuple(signals)))
+
+
+@functools.cache
+def _columns(signals: tuple[str, ...]) -> tuple[pl.Expr, ...]:
     named = pl.lit(list(signals), dtype=pl.List(pl.String())).alias("signals")
-    return base.select(named if name == "signals" else pl.col(name) for name in COLUMNS)
+    return tuple(named if name == "signals" else pl.col(name) for name in COLUMNS)
 
 
 def gathered(sets: Sequence[pl.LazyFrame]) -> pl.LazyFrame:
@@ -57,17 +63,17 @@ def from_transactions(rows: pl.DataFrame, signals: Sequence[str], list_ids: bool
     `list_ids=False` keeps only the count: spending totals rest on hundreds of ordinary
     purchases, and naming each of them in every trace would bury the evidence that matters.
     """
+    return _shaped(rows.lazy().group_by(KEYS).agg(_listed(list_ids)), signals)
+
+
+@functools.cache
+def _listed(list_ids: bool) -> tuple[pl.Expr, ...]:
     ids = pl.col("transaction_id").sort() if list_ids else pl.lit([], dtype=pl.List(pl.String())).first()
-    base = (
-        rows.lazy()
-        .group_by(KEYS)
-        .agg(
-            pl.col("account_id").unique().sort().alias("account_ids"),
-            ids.alias("transaction_ids"),
-            pl.len().alias("transaction_count"),
-        )
+    return (
+        pl.col("account_id").unique().sort().alias("account_ids"),
+        ids.alias("transaction_ids"),
+        pl.len().alias("transaction_count"),
     )
-    return _shaped(base, signals)
 
 
 def from_accounts(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -54,10 +55,16 @@ class Window:
         return self.as_of - timedelta(days=self.lookback_days)
 
     def contains(self, column: str = "date") -> pl.Expr:
-        return (pl.col(column) > self.start) & (pl.col(column) <= self.as_of)
+        return _between(column, self.start, self.as_of)
 
     def in_lookback(self, column: str = "date") -> pl.Expr:
-        return (pl.col(column) > self.lookback_start) & (pl.col(column) <= self.as_of)
+        return _between(column, self.lookback_start, self.as_of)
+
+
+@functools.lru_cache(maxsize=1024)
+def _between(column: str, after: date, until: date) -> pl.Expr:
+    """`column` in (after, until]; built once per bounds (an expression is immutable), a few per as-of date."""
+    return (pl.col(column) > after) & (pl.col(column) <= until)
 
 
 KEYS = ("user_id", "window")
@@ -116,6 +123,7 @@ def _normalized(column: str) -> pl.Expr:
     return pl.when(text == "").then(None).otherwise(text)
 
 
+@functools.cache
 def merchant_key() -> pl.Expr:
     """Who the money went to or came from: entity id, else normalized merchant name, else normalized name.
 
