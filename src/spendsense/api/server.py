@@ -7,6 +7,7 @@ the server imports only what the API needs and starts Polars with the environmen
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Mapping
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     except SpendSenseError as exc:
         print(f"error: {exc.detail}", file=sys.stderr)
         return 2
+    gc.freeze()  # the app as built lives as long as the server: the collector need not walk it on every request
     uvicorn.run(api, host=arguments.host, port=arguments.port, log_level="warning")
     return 0
 
