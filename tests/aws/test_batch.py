@@ -93,6 +93,9 @@ class TestParquetSync:
         for key in old:
             s3.put_object(Bucket=PARQUET, Key=key, Body=b"PAR1 old")
         local = tmp_path / "local"
+        local.mkdir()
+        parquet_sync.push(s3, PARQUET, local)
+        assert sorted(keys(s3, PARQUET)) == sorted(old)  # nothing local: kept
         (local / "signals" / "window=30d").mkdir(parents=True)
         (local / "signals" / "window=30d" / "part-00000.parquet").write_bytes(b"PAR1 old")
         parquet_sync.push(s3, PARQUET, local)

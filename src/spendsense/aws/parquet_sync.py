@@ -9,6 +9,7 @@ earlier layout's window directories (`signals/window=30d/...`) once the local tr
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,9 @@ def _remote(s3: Any, bucket: str) -> dict[str, str]:
 def push(s3: Any, bucket: str, root: Path) -> list[str]:
     """Upload new and changed files; the keys written.
 
-    Then, if no local file is in the earlier layout, its keys are deleted: the pipeline moved
-    their rows into the current parts, which are uploaded by then.
+    Then the earlier layout's keys of each dataset the local tree holds in the current layout
+    only are deleted: the pipeline moved their rows into the current parts, uploaded by then.
+    A dataset missing locally keeps its keys.
     """
     remote = _remote(s3, bucket)
     keys = {PREFIX + path.relative_to(root).as_posix(): path for path in sorted(root.rglob("*.parquet"))}
@@ -49,12 +51,21 @@ def push(s3: Any, bucket: str, root: Path) -> list[str]:
             if remote.get(key) != _md5(path):
                 files.upload_file(str(path), bucket, key)
                 written.append(key)
-    if not any(LEGACY in key for key in keys):
-        stale = [key for key in remote if LEGACY in key]
-        for start in range(0, len(stale), DELETE_BATCH):
-            batch = [{"Key": key} for key in stale[start : start + DELETE_BATCH]]
-            s3.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
+    stale = [key for key in remote if LEGACY in key and _moved_over(_dataset(key), keys)]
+    for start in range(0, len(stale), DELETE_BATCH):
+        batch = [{"Key": key} for key in stale[start : start + DELETE_BATCH]]
+        s3.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
     return written
+
+
+def _dataset(key: str) -> str:
+    return key.removeprefix(PREFIX).split("/", 1)[0]
+
+
+def _moved_over(dataset: str, local: Iterable[str]) -> bool:
+    """Whether the local tree holds `dataset` in the current layout only (parts, and no window directory)."""
+    mine = [key for key in local if _dataset(key) == dataset]
+    return bool(mine) and not any(LEGACY in key for key in mine)
 
 
 DELETE_BATCH = 1_000
