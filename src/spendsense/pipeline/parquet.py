@@ -105,14 +105,14 @@ def _users_parts(root: Path, dataset: str, rows: pl.DataFrame, user_ids: Sequenc
         into.append(_stage(target, _with(_without(pl.read_parquet(target), user_ids), theirs)))
 
 
-def publish(staged: Staged) -> list[Path]:
+def _publish(staged: Staged) -> list[Path]:
     """Put staged files in place: each rename is atomic, so a reader sees the old part or the new one."""
     for temporary, target in staged:
         os.replace(temporary, target)
     return [target for _, target in staged]
 
 
-def discard(staged: Staged) -> None:
+def _discard(staged: Staged) -> None:
     for temporary, _ in staged:
         temporary.unlink(missing_ok=True)
 
@@ -135,9 +135,9 @@ def write_dataset(root: Path, dataset: str, frame: pl.DataFrame, user_ids: Seque
         else:
             _every_part(root, dataset, _with(_without(_stored(directory), user_ids), frame), staged)
     except BaseException:
-        discard(staged)
+        _discard(staged)
         raise
-    written = publish(staged)
+    written = _publish(staged)
     for directory in legacy:
         shutil.rmtree(directory)
     return written

@@ -129,10 +129,11 @@ def _recommend(
 
 DATASETS = ("signals", "recurring_streams", "income_streams", "persona_assignments")
 EXPORT_THREADS = len(DATASETS)
-"""One a dataset: a user's recompute rewrites one part a dataset (eight parts, one a window, took 30-34 ms
-from four threads, 35-45 from two, 49-52 from one; four parts with both windows took 18-22 from four)."""
-# A full run holds every dataset's concatenation at once while it writes; the largest (recurring
-# streams) was held alone before too.
+"""One a dataset. A user's recompute rewrites one part a dataset: eight parts (one a window) took 30-34 ms
+from four threads, 35-45 from two, 49-52 from one; four parts with both windows take 18-22 from four.
+
+A full run holds every dataset's concatenation at once while it writes; the largest (recurring
+streams) was held alone before too."""
 
 
 def _datasets(outcome: Outcome) -> dict[str, pl.DataFrame]:
